@@ -1,0 +1,60 @@
+"""Exceptions raised by govdisclosure. Every one derives from :class:`GovDisclosureError`."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = [
+    "DeserializationError",
+    "GovDisclosureError",
+    "MissingDependencyError",
+    "ModelError",
+    "Problem",
+]
+
+
+class GovDisclosureError(Exception):
+    """Base class of every error the library raises on purpose."""
+
+
+class ModelError(GovDisclosureError, ValueError):
+    """A report object cannot be built: wrong type, negative count, unknown edition, a row of the wrong edition.
+
+    Only hard facts are enforced at construction; sums that do not add up are findings of
+    :func:`govdisclosure.check`, never this error.
+    """
+
+
+@attrs.frozen
+class Problem:
+    """One problem found in an input document, with its JSON path (``$.applications.total.natural_person``)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class DeserializationError(GovDisclosureError, ValueError):
+    """A JSON document (or long-format records) does not describe a valid report.
+
+    ``problems`` lists every problem found, each with its JSON path; no partial object is ever returned.
+    """
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...], what: str = "report") -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        head = f"invalid {what}: {count} problem{'s' if count != 1 else ''}"
+        super().__init__(head + "".join(f"\n  {p}" for p in self.problems))
+
+
+class MissingDependencyError(GovDisclosureError, ImportError):
+    """An optional dependency needed for this feature is not installed."""
+
+    def __init__(self, package: str, extra: str, feature: str) -> None:
+        self.package = package
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional package {package!r}: install it with pip install 'govdisclosure[{extra}]'"
+        )
