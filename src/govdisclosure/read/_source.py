@@ -1,0 +1,92 @@
+"""The intermediate form every importer produces: a document as blocks of text and grids of cells.
+
+Format readers (text, Markdown, HTML, PDF) turn a file into a :class:`SourceDocument` — paragraphs and tables,
+each cell with its raw printed text and where it was found — and one shared assembler turns that into a
+:class:`~govdisclosure.Report` with notes and provenance. Readers do not interpret labels or numbers; the
+assembler does, the same way for every format.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import attrs
+
+__all__ = ["SourceCell", "SourceDocument", "SourceLine", "SourceTable", "Where"]
+
+
+@attrs.frozen
+class Where:
+    """Where something was found in the source, as precisely as the format allows.
+
+    ``line``/``column`` are 1-based positions in text sources; ``page`` (1-based) and ``bbox`` (x0, y0, x1, y1 in
+    PDF points, origin bottom-left) in PDFs; ``table``/``row``/``col`` are 0-based positions in the expanded grid
+    of the n-th table of the document. ``detail`` holds anything else worth saying (an XPath, a span).
+    """
+
+    line: int | None = None
+    column: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    table: int | None = None
+    row: int | None = None
+    col: int | None = None
+    detail: str | None = None
+
+    def __str__(self) -> str:
+        parts = []
+        if self.page is not None:
+            parts.append(f"page {self.page}")
+        if self.line is not None:
+            parts.append(f"line {self.line}" + (f":{self.column}" if self.column is not None else ""))
+        if self.table is not None:
+            parts.append(f"table {self.table + 1}")
+            if self.row is not None:
+                parts.append(f"row {self.row + 1}")
+            if self.col is not None:
+                parts.append(f"column {self.col + 1}")
+        if self.detail:
+            parts.append(self.detail)
+        return ", ".join(parts) or "unknown position"
+
+
+@attrs.frozen
+class SourceCell:
+    """One cell of an expanded grid: the text as printed (whitespace inside kept) and its origin.
+
+    A cell covered by a rowspan/colspan is repeated in every grid position it covers, with ``spanned`` True
+    everywhere but its top-left position, and ``rowspan``/``colspan`` giving the size of the original cell.
+    """
+
+    text: str
+    where: Where = Where()
+    rowspan: int = 1
+    colspan: int = 1
+    spanned: bool = False
+
+
+@attrs.frozen
+class SourceTable:
+    """A table as a rectangular grid of cells (spans expanded), in reading order."""
+
+    rows: tuple[tuple[SourceCell, ...], ...]
+    where: Where = Where()
+
+
+@attrs.frozen
+class SourceLine:
+    """A line or paragraph of running text outside tables (headings, narrative, metadata)."""
+
+    text: str
+    where: Where = Where()
+    kind: Literal["text", "heading"] = "text"
+
+
+@attrs.frozen
+class SourceDocument:
+    """A document read by a format reader: its blocks in reading order (lines and tables interleaved)."""
+
+    blocks: tuple[SourceLine | SourceTable, ...]
+    format: Literal["text", "markdown", "html", "pdf", "docx"]
+    name: str | None = None
+    """File name or URL, when known."""
