@@ -10,6 +10,7 @@ __all__ = [
     "MissingDependencyError",
     "ModelError",
     "Problem",
+    "ReadError",
 ]
 
 
@@ -58,3 +59,11 @@ class MissingDependencyError(GovDisclosureError, ImportError):
         super().__init__(
             f"{feature} needs the optional package {package!r}: install it with pip install 'govdisclosure[{extra}]'"
         )
+
+
+class ReadError(GovDisclosureError, ValueError):
+    """A source cannot be read as a report at all: empty, not a report, a pre-2019 outline, no text layer.
+
+    The message says what was found and, where possible, what to do. Imports that succeed with repairs do not
+    raise: they carry notes instead.
+    """

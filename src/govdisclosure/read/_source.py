@@ -12,7 +12,7 @@ from typing import Literal
 
 import attrs
 
-__all__ = ["SourceCell", "SourceDocument", "SourceLine", "SourceTable", "Where"]
+__all__ = ["SourceCell", "SourceDocument", "SourceLine", "SourceNote", "SourceTable", "Where"]
 
 
 @attrs.frozen
@@ -83,6 +83,17 @@ class SourceLine:
 
 
 @attrs.frozen
+class SourceNote:
+    """Something a format reader noticed (a PDF page without text, an undecodable byte, an image table)."""
+
+    code: str
+    """Stable identifier, e.g. ``pdf-no-text``."""
+    message: str
+    severity: Literal["error", "warning", "info"] = "warning"
+    where: Where = Where()
+
+
+@attrs.frozen
 class SourceDocument:
     """A document read by a format reader: its blocks in reading order (lines and tables interleaved)."""
 
@@ -90,3 +101,5 @@ class SourceDocument:
     format: Literal["text", "markdown", "html", "pdf", "docx"]
     name: str | None = None
     """File name or URL, when known."""
+    notes: tuple[SourceNote, ...] = ()
+    """What the format reader noticed; the assembler passes these on as import notes."""
