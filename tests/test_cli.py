@@ -1,0 +1,399 @@
+"""Tests of the command line (govdisclosure.cli), run in-process through ``main(argv)``."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import govdisclosure
+from govdisclosure import _cli_io, cli
+from govdisclosure.testing import consistent_report
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command line; return (exit status, stdout, stderr)."""
+    status = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def stdin_bytes(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Make standard input read ``data``."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+@pytest.fixture
+def report_file(tmp_path: Path, example_2019: govdisclosure.Report) -> Path:
+    """The bundled 2019 example as a JSON file."""
+    path = tmp_path / "example.json"
+    govdisclosure.dump(example_2019, path)
+    return path
+
+
+@pytest.fixture
+def bad_json(tmp_path: Path) -> Path:
+    """A file with a syntax error."""
+    path = tmp_path / "bad.json"
+    path.write_text('{"edition": ', encoding="utf-8")
+    return path
+
+
+class TestGeneral:
+    """--version, --help, no command, unknown command."""
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the package version."""
+        assert run(capsys, "--version") == (0, f"govdisclosure {govdisclosure.__version__}\n", "")
+
+    def test_help_documents_exit_status(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--help lists the commands and the exit codes."""
+        status, out, _ = run(capsys, "--help")
+        assert status == 0
+        for word in ("demo", "read", "check", "render", "export", "schema"):
+            assert word in out
+        assert "exit status:\n  0  success" in out
+        assert "  1  check: at least one report has errors" in out
+        assert "  2  usage error, or an input could not be used" in out
+
+    def test_command_help(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each command has its own --help with the exit codes."""
+        status, out, _ = run(capsys, "check", "--help")
+        assert status == 0
+        assert out.startswith("usage: govdisclosure check")
+        assert "exit status:" in out
+
+    def test_no_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Without a command: one line, exit 2."""
+        assert run(capsys) == (
+            2,
+            "",
+            "govdisclosure: error: a command is required: demo, read, check, render, export, schema "
+            "(see govdisclosure --help)\n",
+        )
+
+    def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown command is a one-line usage error."""
+        status, out, err = run(capsys, "bogus")
+        assert (status, out) == (2, "")
+        assert err.startswith("govdisclosure: error: argument COMMAND: invalid choice: 'bogus'")
+        assert err.endswith("(see govdisclosure --help)\n")
+        assert err.count("\n") == 1
+
+    def test_python_m(self) -> None:
+        """``python -m govdisclosure`` runs the same command line."""
+        done = subprocess.run(
+            [sys.executable, "-m", "govdisclosure", "--version"], capture_output=True, text=True, check=False
+        )
+        assert (done.returncode, done.stdout) == (0, f"govdisclosure {govdisclosure.__version__}\n")
+
+
+class TestUsageErrors:
+    """Unknown formats and tables, stdin named twice: exact one-line messages, exit 2."""
+
+    def test_unknown_input_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--from with an unknown format."""
+        assert run(capsys, "check", "--from", "docx", "x.json") == (
+            2,
+            "",
+            "govdisclosure check: error: argument --from: unknown input format 'docx': choose auto, json, text, "
+            "markdown, html or pdf (see govdisclosure check --help)\n",
+        )
+
+    def test_unknown_output_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """render --to with an unknown format."""
+        assert run(capsys, "render", "x.json", "--to", "pdf") == (
+            2,
+            "",
+            "govdisclosure render: error: argument --to: unknown output format 'pdf': choose text, markdown or html "
+            "(see govdisclosure render --help)\n",
+        )
+
+    def test_unknown_export_format(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """export --to with an unknown format."""
+        assert run(capsys, "export", "x.json", "--to", "xlsx") == (
+            2,
+            "",
+            "govdisclosure export: error: argument --to: unknown output format 'xlsx': choose csv or jsonl "
+            "(see govdisclosure export --help)\n",
+        )
+
+    def test_unknown_table(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """render --table with a table that does not exist."""
+        assert run(capsys, "render", "x.json", "--table", "五") == (
+            2,
+            "",
+            "govdisclosure render: error: argument --table: unknown table '五': choose 二, 三 or 四 "
+            "(see govdisclosure render --help)\n",
+        )
+
+    def test_stdin_twice(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Standard input can be read once only."""
+        assert run(capsys, "export", "-", "-") == (
+            2,
+            "",
+            "govdisclosure: error: standard input (-) can be named only once (see govdisclosure export --help)\n",
+        )
+
+    def test_page_needs_html(self, capsys: pytest.CaptureFixture[str], report_file: Path) -> None:
+        """--page is for HTML only."""
+        assert run(capsys, "render", str(report_file), "--page") == (
+            2,
+            "",
+            "govdisclosure: error: --page needs --to html (see govdisclosure render --help)\n",
+        )
+
+    def test_several_inputs_need_a_directory(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, tmp_path: Path
+    ) -> None:
+        """read -o FILE with several inputs is refused before anything is written."""
+        target = tmp_path / "out.json"
+        assert run(capsys, "read", str(report_file), str(report_file), "-o", str(target)) == (
+            2,
+            "",
+            f"govdisclosure: error: -o {target}: several inputs need a directory (an existing one, or a path ending "
+            "in /) (see govdisclosure read --help)\n",
+        )
+        assert not target.exists()
+
+
+class TestInputErrors:
+    """Inputs that cannot be used: one line naming the file, exit 2, good inputs still processed."""
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A path that does not exist."""
+        missing = tmp_path / "missing.json"
+        assert run(capsys, "export", str(missing)) == (
+            2,
+            "agency,year,edition,table,row,column,value\n",
+            f"govdisclosure: {missing}: cannot read: No such file or directory\n",
+        )
+
+    def test_directory(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A directory is not a report."""
+        status, _, err = run(capsys, "read", str(tmp_path))
+        assert (status, err) == (2, f"govdisclosure: {tmp_path}: cannot read: Is a directory\n")
+
+    def test_bad_json(self, capsys: pytest.CaptureFixture[str], bad_json: Path) -> None:
+        """A JSON syntax error names the position."""
+        assert run(capsys, "read", str(bad_json)) == (
+            2,
+            "",
+            f"govdisclosure: {bad_json}: not valid JSON: Expecting value (line 1, column 13)\n",
+        )
+
+    def test_invalid_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Valid JSON that is not a report: the problems on one line, with their paths."""
+        path = tmp_path / "wrong.json"
+        data = govdisclosure.to_dict(govdisclosure.sample_report())
+        data["year"] = "2024"
+        data["applications"]["new_received"]["total"] = -1
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        status, out, err = run(capsys, "read", str(path))
+        assert (status, out) == (2, "")
+        assert err.startswith(f"govdisclosure: {path}: invalid report: 2 problems: $.")
+        assert "$.year" in err
+        assert "$.applications.new_received.total" in err
+        assert err.count("\n") == 1
+
+    def test_not_utf8(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """JSON that is not UTF-8."""
+        path = tmp_path / "gbk.json"
+        path.write_bytes('{"agency": "外事办"}'.encode("gbk"))
+        status, _, err = run(capsys, "read", str(path))
+        assert (status, err) == (2, f"govdisclosure: {path}: not UTF-8 text: invalid continuation byte at byte 12\n")
+
+    def test_empty_stdin(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+        """Empty standard input."""
+        stdin_bytes(monkeypatch, b"")
+        assert run(capsys, "read", "-") == (2, "", "govdisclosure: <stdin>: empty input\n")
+
+    def test_empty_json_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An empty .json file."""
+        path = tmp_path / "empty.json"
+        path.write_bytes(b"\n")
+        assert run(capsys, "read", str(path)) == (2, "", f"govdisclosure: {path}: empty input\n")
+
+    def test_good_inputs_still_written(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, bad_json: Path, tmp_path: Path
+    ) -> None:
+        """With one bad input among good ones, the good results are written and the exit status is 2."""
+        out_dir = tmp_path / "out"
+        status, out, err = run(capsys, "read", str(report_file), str(bad_json), "-o", f"{out_dir}/")
+        assert (status, out) == (2, "")
+        assert err == f"govdisclosure: {bad_json}: not valid JSON: Expecting value (line 1, column 13)\n"
+        assert sorted(p.name for p in out_dir.iterdir()) == ["example.json"]
+
+    def test_unwritable_output(self, capsys: pytest.CaptureFixture[str], report_file: Path, tmp_path: Path) -> None:
+        """An output in a directory that does not exist."""
+        target = tmp_path / "no" / "such" / "out.json"
+        assert run(capsys, "read", str(report_file), "-o", str(target)) == (
+            2,
+            "",
+            f"govdisclosure: {target}: cannot write: No such file or directory\n",
+        )
+
+
+class TestRead:
+    """read: canonical JSON to stdout, a file, a directory, or JSON Lines."""
+
+    def test_stdout(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, example_2019: govdisclosure.Report
+    ) -> None:
+        """One input goes to stdout as canonical JSON."""
+        status, out, err = run(capsys, "read", str(report_file))
+        assert (status, err) == (0, "")
+        assert out == govdisclosure.dumps(example_2019) + "\n"
+
+    def test_stdin(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        example_2019: govdisclosure.Report,
+    ) -> None:
+        """``-`` reads standard input (JSON recognised by its content)."""
+        stdin_bytes(monkeypatch, govdisclosure.dumps(example_2019, indent=None).encode())
+        status, out, _ = run(capsys, "read", "-")
+        assert status == 0
+        assert govdisclosure.loads(out) == example_2019
+
+    def test_output_file(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, tmp_path: Path, example_2019: govdisclosure.Report
+    ) -> None:
+        """-o FILE writes the file and nothing else (no temporary file left behind)."""
+        target = tmp_path / "out" / "r.json"
+        target.parent.mkdir()
+        assert run(capsys, "read", str(report_file), "-o", str(target)) == (0, "", "")
+        assert govdisclosure.load(target) == example_2019
+        assert [p.name for p in target.parent.iterdir()] == ["r.json"]
+
+    def test_directory_names(self, capsys: pytest.CaptureFixture[str], report_file: Path, tmp_path: Path) -> None:
+        """Several inputs go to a directory, one FILE-stem.json each; a repeated stem keeps its full name."""
+        other = tmp_path / "sub"
+        other.mkdir()
+        second = other / "example.json"
+        second.write_bytes(report_file.read_bytes())
+        out_dir = tmp_path / "out"
+        out_dir.mkdir()
+        assert run(capsys, "read", str(report_file), str(second), "-o", str(out_dir)) == (0, "", "")
+        assert sorted(p.name for p in out_dir.iterdir()) == ["example.json", "example.json.json"]
+
+    def test_json_lines(self, capsys: pytest.CaptureFixture[str], report_file: Path) -> None:
+        """Several inputs without -o: one compact report per line."""
+        status, out, _ = run(capsys, "read", str(report_file), str(report_file))
+        lines = out.splitlines()
+        assert status == 0
+        assert len(lines) == 2
+        assert govdisclosure.loads(lines[0]) == govdisclosure.loads(lines[1])
+
+    def test_replaces_atomically(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, bad_json: Path, tmp_path: Path
+    ) -> None:
+        """A failed run leaves an existing output file as it was."""
+        target = tmp_path / "keep.json"
+        target.write_text("old", encoding="utf-8")
+        status, _, _ = run(capsys, "read", str(bad_json), "-o", str(target))
+        assert status == 2
+        assert target.read_text(encoding="utf-8") == "old"
+
+
+class TestExport:
+    """export: long format for many reports, CSV or JSON Lines."""
+
+    def test_csv(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Every cell of every report, blanks empty, amounts as plain decimals."""
+        paths = []
+        for seed in range(3):
+            path = tmp_path / f"r{seed}.json"
+            govdisclosure.dump(consistent_report("2021", seed=seed, agency=f"机关{seed}"), path)
+            paths.append(str(path))
+        target = tmp_path / "cells.csv"
+        assert run(capsys, "export", *paths, "-o", str(target)) == (0, "", "")
+        with target.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        per_report = len(govdisclosure.to_records(consistent_report("2021")))
+        assert len(rows) == 3 * per_report
+        assert {r["agency"] for r in rows} == {"机关0", "机关1", "机关2"}
+        fee = next(r for r in rows if r["agency"] == "机关1" and r["row"] == "fees")
+        expected = consistent_report("2021", seed=1).active_disclosure.fees.amount  # type: ignore[union-attr]
+        assert fee["value"] == format(expected, "f")
+
+    def test_blank_cells(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A blank cell is an empty CSV field and null in JSON Lines, never 0."""
+        report = govdisclosure.blank_report("2021", year=2023, agency="某局")
+        path = tmp_path / "blank.json"
+        govdisclosure.dump(report, path)
+        _, out, _ = run(capsys, "export", str(path))
+        assert out.splitlines()[1] == "某局,2023,2021,active_disclosure,regulations,issued,"
+        _, out, _ = run(capsys, "export", str(path), "--to", "jsonl")
+        assert json.loads(out.splitlines()[0]) == {
+            "agency": "某局",
+            "year": 2023,
+            "edition": "2021",
+            "table": "active_disclosure",
+            "row": "regulations",
+            "column": "issued",
+            "value": None,
+        }
+
+    def test_jsonl_amount(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """Amounts travel as decimal strings in JSON Lines."""
+        report = govdisclosure.sample_report().with_cell("active_disclosure.fees.amount", govdisclosure_decimal())
+        path = tmp_path / "fee.json"
+        govdisclosure.dump(report, path)
+        _, out, _ = run(capsys, "export", str(path), "--to", "jsonl")
+        fee = [json.loads(line) for line in out.splitlines() if '"fees"' in line]
+        assert fee[0]["value"] == "7730.28"
+
+
+def govdisclosure_decimal() -> object:
+    """An amount with decimals."""
+    from decimal import Decimal
+
+    return Decimal("7730.28")
+
+
+class TestSchema:
+    """schema: the JSON Schema."""
+
+    def test_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The printed schema is json_schema()."""
+        status, out, _ = run(capsys, "schema")
+        assert status == 0
+        assert json.loads(out) == govdisclosure.json_schema()
+
+
+class TestProgress:
+    """The progress bar is drawn on a terminal only."""
+
+    class _Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def test_drawn_on_a_terminal(self) -> None:
+        """Several inputs on a terminal: a bar, cleared at the end."""
+        stream = self._Tty()
+        bar = _cli_io.Progress(2, stream)
+        bar.advance("a.json")
+        assert "[############............] 1/2 a.json" in stream.getvalue()
+        bar.clear()
+        assert stream.getvalue().endswith("\r")
+
+    def test_not_drawn_when_piped(self) -> None:
+        """Not a terminal: nothing."""
+        stream = io.StringIO()
+        bar = _cli_io.Progress(5, stream)
+        bar.advance("a.json")
+        bar.clear()
+        assert stream.getvalue() == ""
+
+    def test_not_drawn_for_one_input(self) -> None:
+        """One input: no bar even on a terminal."""
+        stream = self._Tty()
+        _cli_io.Progress(1, stream).advance("a.json")
+        assert stream.getvalue() == ""
