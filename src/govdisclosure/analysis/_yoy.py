@@ -71,7 +71,7 @@ def narrative_similarity(before: str, after: str) -> float | None:
     >>> narrative_similarity("行政许可", "规章制度")
     0.0
     >>> round(narrative_similarity("本机关全年主动公开信息", "本机关全年依申请公开信息"), 2)
-    0.67
+    0.5
     """
     a, b = _skeleton(before), _skeleton(after)
     if not a and not b:
