@@ -60,7 +60,9 @@ def to_records(report: m.Report) -> list[Record]:
 
 
 def _json_value(value: Any) -> Any:
-    return format(value, "f") if isinstance(value, Decimal) else value
+    if isinstance(value, Decimal):
+        return format(value.copy_abs() if value.is_zero() else value, "f")
+    return value
 
 
 def from_records(records: Iterable[Mapping[str, Any]], *, title: str = "") -> m.Report:

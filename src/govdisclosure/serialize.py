@@ -100,14 +100,15 @@ def _field_kinds(cls: type[m._Row]) -> tuple[tuple[str, Callable[[object], Any]]
 
 def _row_structure_hook(cls: type[m._Row], detailed: bool) -> Callable[[Any, Any], Any]:
     keys = frozenset(cls.FIELDS)
+    size = len(keys)
     kinds = _field_kinds(cls)
     amounts = tuple(name for name, fn in kinds if fn is _amount)
 
     if not detailed:
         if not amounts:
-
+            # n keys, all accepted by __init__ (which rejects unknown ones) = exactly the row's keys
             def fast(data: Any, _: Any) -> Any:
-                if type(data) is dict and data.keys() == keys:
+                if type(data) is dict and len(data) == size:
                     return cls(**data)
                 raise _Invalid("row")
 
@@ -195,6 +196,30 @@ def _other_handling_hook(conv: cattrs.Converter) -> Callable[[Any, Any], Any]:
     return hook
 
 
+_NARRATIVE_KEYS: Final = frozenset({"heading", "text", "subsections"})
+_SUBSECTION_KEYS: Final = frozenset({"marker", "title", "text"})
+
+
+def _fast_subsection(data: Any) -> m.Subsection:
+    if type(data) is dict and data.keys() <= _SUBSECTION_KEYS:
+        return m.Subsection(**data)
+    raise _Invalid("subsection")
+
+
+def _fast_narrative(data: Any, _: Any) -> m.Narrative:
+    """Narratives are read often and are simple: a hand-written fast path (validation is in the class)."""
+    if type(data) is dict and data.keys() <= _NARRATIVE_KEYS:
+        subsections = data.get("subsections", ())
+        if type(subsections) is not list:
+            raise _Invalid("subsections")
+        return m.Narrative(
+            heading=data.get("heading"),
+            text=data.get("text", ""),
+            subsections=tuple(map(_fast_subsection, subsections)),
+        )
+    raise _Invalid("narrative")
+
+
 def _date(value: Any, _: Any) -> _dt.date:
     if type(value) is str:
         try:
@@ -223,6 +248,20 @@ def _int(value: Any, _: Any) -> int:
 _REPORT_OPTIONAL: Final = frozenset(
     {"title", "published", "period", "contact", "source", "overview", "problems", "other_matters"}
 )
+
+
+def _active_disclosure(conv: cattrs.Converter, value: Any, edition: str, detailed: bool) -> Any:
+    try:
+        return conv.structure(value, m.ACTIVE_DISCLOSURE_CLASSES[edition])
+    except (ClassValidationError, _Invalid) as exc:
+        if not detailed:
+            raise
+        other = "2021" if edition == "2019" else "2019"
+        try:
+            conv.structure(value, m.ACTIVE_DISCLOSURE_CLASSES[other])
+        except (ClassValidationError, _Invalid):
+            raise exc from None
+        raise _Invalid(f'this is 表二 of the {other} edition, but "edition" is "{edition}"') from None
 
 
 def _report_hook(conv: cattrs.Converter, detailed: bool) -> Callable[[Any, Any], Any]:
@@ -259,7 +298,7 @@ def _report_hook(conv: cattrs.Converter, detailed: bool) -> Callable[[Any, Any],
                 elif name == "active_disclosure":
                     if edition is None:
                         continue
-                    values[name] = conv.structure(value, m.ACTIVE_DISCLOSURE_CLASSES[edition])
+                    values[name] = _active_disclosure(conv, value, edition, detailed)
                 else:
                     values[name] = conv.structure(value, types[name])
             except (ClassValidationError, _Invalid, KeyError, ForbiddenExtraKeysError, ModelError) as exc:
@@ -290,7 +329,7 @@ def _report_hook(conv: cattrs.Converter, detailed: bool) -> Callable[[Any, Any],
 
 
 def _decimal_text(value: Decimal) -> str:
-    return format(value, "f")
+    return format(value.copy_abs() if value.is_zero() else value, "f")
 
 
 def make_converter(*, detailed: bool = False) -> cattrs.Converter:
@@ -325,6 +364,8 @@ def make_converter(*, detailed: bool = False) -> cattrs.Converter:
         (m.Contact, frozenset({"address", "postcode", "phone", "fax", "email"})),
     ):
         conv.register_structure_hook(optional_group, _group_structure_hook(conv, optional_group, detailed, optional))
+    if not detailed:
+        conv.register_structure_hook(m.Narrative, _fast_narrative)
     conv.register_structure_hook(m.Report, _report_hook(conv, detailed))
     for cls in (*m.row_classes().values(), m.Narrative, m.Subsection, m.Contact, m.Period):
         conv.register_unstructure_hook(cls, make_dict_unstructure_fn(cls, conv))
