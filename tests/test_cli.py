@@ -397,3 +397,59 @@ class TestProgress:
         stream = self._Tty()
         _cli_io.Progress(1, stream).advance("a.json")
         assert stream.getvalue() == ""
+
+
+class TestRender:
+    """render: the official layout as text, Markdown or HTML, one table or the whole report."""
+
+    def test_text_is_the_renderer_output(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, example_2019: govdisclosure.Report
+    ) -> None:
+        """render FILE prints exactly what render(report) gives."""
+        from govdisclosure.render import render
+
+        status, out, err = run(capsys, "render", str(report_file))
+        assert (status, err) == (0, "")
+        assert out.rstrip("\n") == render(example_2019).rstrip("\n")
+
+    def test_one_table(self, capsys: pytest.CaptureFixture[str], report_file: Path) -> None:
+        """--table 四 renders 表四 only; 表四 is accepted as well as 四."""
+        _, out, _ = run(capsys, "render", str(report_file), "--table", "四", "--border", "ascii")
+        _, same, _ = run(capsys, "render", str(report_file), "--table", "表四", "--border", "ascii")
+        assert out == same
+        assert (
+            out.splitlines()[0]
+            == govdisclosure.layout.table("2019", "四").name + " " + "政府信息公开行政复议、行政诉讼情况"
+        )
+        assert "表三" not in out
+        assert "┌" not in out
+
+    def test_markdown(self, capsys: pytest.CaptureFixture[str], report_file: Path) -> None:
+        """--to markdown gives Markdown tables."""
+        status, out, _ = run(capsys, "render", str(report_file), "--to", "markdown", "--table", "二")
+        assert status == 0
+        assert "| 规范性文件 |" in out.replace("  ", " ").replace("  ", " ")
+
+    def test_html_page(self, capsys: pytest.CaptureFixture[str], report_file: Path, tmp_path: Path) -> None:
+        """--to html --page writes a standalone document."""
+        target = tmp_path / "report.html"
+        assert run(capsys, "render", str(report_file), "--to", "html", "--page", "-o", str(target)) == (0, "", "")
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("<!DOCTYPE html>")
+        assert "江川市自然资源和规划局" in text
+
+    def test_html_fragment(self, capsys: pytest.CaptureFixture[str], report_file: Path) -> None:
+        """Without --page, an HTML fragment."""
+        _, out, _ = run(capsys, "render", str(report_file), "--to", "html", "--table", "三")
+        assert not out.startswith("<!DOCTYPE")
+        assert "<table" in out
+        assert 'rowspan="' in out
+
+    def test_missing_input(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A missing file is one line naming it."""
+        missing = tmp_path / "nope.json"
+        assert run(capsys, "render", str(missing)) == (
+            2,
+            "",
+            f"govdisclosure: {missing}: cannot read: No such file or directory\n",
+        )

@@ -240,11 +240,14 @@ def run_check(report: Report) -> Any:
     return check(report)
 
 
-def run_render(report: Report, fmt: str, table: str | None, *, findings: Any = None, page: bool = False) -> str:
-    """:func:`govdisclosure.render.render` on one report."""
+def run_render(
+    report: Report, fmt: str, table: str | None, *, findings: Any = None, page: bool = False, border: str | None = None
+) -> str:
+    """:func:`govdisclosure.render.render` on one report (``border`` for text only)."""
+    from .render import render
+
+    options = {"border": border} if border is not None and fmt == "text" else {}
     try:
-        from .render import render  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise _unavailable("rendering", "govdisclosure.render") from None
-    text: str = render(report, format=fmt, table=table, findings=findings, page=page)
-    return text
+        return render(report, format=fmt, table=table, findings=findings, page=page, **options)
+    except GovDisclosureError as exc:
+        raise CliError(one_line(exc)) from None

@@ -151,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--table", type=_table_choice, help="only this table: 二, 三 or 四 (default: the whole report)")
     p.add_argument("--page", action="store_true", help="with --to html: a standalone HTML page")
+    p.add_argument(
+        "--border",
+        default="box",
+        type=_choice("border", ("box", "ascii")),
+        help="with --to text: box-drawing (default) or ascii borders",
+    )
     p.add_argument("--findings", action="store_true", help="check the report and mark the cells with findings")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
@@ -291,7 +297,7 @@ def _cmd_render(args: argparse.Namespace, run: _Run) -> int:
         raise cio.UsageError("--page needs --to html")
     report, _ = cio.load_report(source, args.source_format)
     findings = cio.run_check(report).findings if args.findings else None
-    text = cio.run_render(report, args.to, args.table, findings=findings, page=args.page)
+    text = cio.run_render(report, args.to, args.table, findings=findings, page=args.page, border=args.border)
     cio.write_text(args.output, text if text.endswith("\n") else text + "\n")
     return EXIT_OK
 
