@@ -1,0 +1,554 @@
+"""Read a report published as a PDF into a :class:`~govdisclosure.read._source.SourceDocument`.
+
+pypdfium2 gives every character with its box and every path object of a page. Thin path objects are the table
+rulings: they are grouped into table regions, the regions into a grid of elementary cells, and elementary cells
+not separated by a ruling are merged back into the printed (spanning) cells. Characters inside a region go to
+their cell — so a label wrapped over two lines, or printed vertically one character per line, stays one cell
+text — and the rest become lines of running text, wrapped lines of one paragraph joined. Page markers
+("- 1 -") and headers/footers repeated on every page are dropped, and a table cut by a page break is joined
+with its continuation (cells left open at the cut are merged again). Nothing is interpreted.
+
+A PDF without a usable text layer (no characters, or characters that are not Chinese text) is refused with a
+:class:`~govdisclosure.errors.ReadError`: an OCR step is needed first, and guessing would produce garbage figures.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from bisect import bisect_right
+from collections import Counter
+from typing import Any
+
+from ..errors import MissingDependencyError, ReadError
+from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
+
+__all__ = ["read_pdf"]
+
+_TOL = 2.0  # points: rulings closer than this are one ruling
+_THIN = 3.0  # points: a path object this thin in one direction is a ruling
+_PAGE_MARKER = re.compile(r"^(?:[-－—\u2013―~]+\d+[-－—\u2013―~]+|第\d+页(?:共\d+页)?|\d+/\d+|\d{1,3})$")
+_QUOTES = frozenset("“”‘’\"'")
+_MARGIN = 0.08  # fraction of the page height where running headers and footers live
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff"
+
+
+def _is_bad(ch: str) -> bool:
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o == 0xFFFD or o < 0x20 or 0x7F <= o <= 0xFF
+
+
+def _ascii_word(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+class _Char:
+    __slots__ = ("ch", "x0", "x1", "y0", "y1")
+
+    def __init__(self, ch: str, x0: float, y0: float, x1: float, y1: float) -> None:
+        self.ch = ch
+        self.x0 = x0
+        self.y0 = y0
+        self.x1 = x1
+        self.y1 = y1
+
+
+class _Line:
+    """Characters on one baseline, left to right, with their union box."""
+
+    __slots__ = ("_text", "chars", "x0", "x1", "y0", "y1")
+
+    def __init__(self, chars: list[_Char]) -> None:
+        self._text: str | None = None
+        chars.sort(key=lambda c: c.x0 + c.x1)
+        self.chars = chars
+        self.x0 = min(c.x0 for c in chars)
+        self.x1 = max(c.x1 for c in chars)
+        self.y0 = min(c.y0 for c in chars)
+        self.y1 = max(c.y1 for c in chars)
+
+    @property
+    def height(self) -> float:
+        return max(self.y1 - self.y0, 1.0)
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._compose()
+        return self._text
+
+    def _compose(self) -> str:
+        out: list[str] = []
+        previous: _Char | None = None
+        size = self.height
+        for c in self.chars:
+            if c.ch == " ":
+                if out and out[-1] != " ":
+                    out.append(" ")
+                continue
+            if previous is not None and c.x0 - previous.x1 > 1.2 * size and out and out[-1] != " ":
+                out.append(" ")  # a wide gap: separate words (cells of a table without rulings)
+            out.append(c.ch)
+            previous = c
+        return "".join(out).strip()
+
+
+def _lines(chars: list[_Char]) -> list[_Line]:
+    """Group characters into lines, top to bottom (PDF y grows upwards)."""
+    quotes = [c for c in chars if c.ch in _QUOTES]
+    if quotes:
+        chars = [c for c in chars if c.ch not in _QUOTES]
+    ordered = sorted(chars, key=lambda c: -(c.y0 + c.y1))
+    lines: list[list[_Char]] = []
+    low, high = 0.0, 0.0
+    for c in ordered:
+        overlap = min(high, c.y1) - max(low, c.y0)
+        if lines and overlap >= 0.5 * max(min(high - low, c.y1 - c.y0), 0.1):
+            lines[-1].append(c)
+            low, high = min(low, c.y0), max(high, c.y1)
+        else:
+            lines.append([c])
+            low, high = c.y0, c.y1
+    bands = [(min(c.y0 for c in line), max(c.y1 for c in line)) for line in lines]
+    for q in quotes:  # quotation marks sit high on the line: put each on the line it is nearest to
+        middle = (q.y0 + q.y1) / 2
+        near = [(abs((lo + hi) / 2 - middle), i) for i, (lo, hi) in enumerate(bands) if lo - 1 <= middle <= hi + 1]
+        if near:
+            lines[min(near)[1]].append(q)
+        else:
+            lines.append([q])
+            bands.append((q.y0, q.y1))
+    if quotes:
+        lines.sort(key=lambda line: -max(c.y1 + c.y0 for c in line))
+    return [_Line(chars) for chars in lines]
+
+
+def _join(pieces: list[str]) -> str:
+    out = ""
+    for piece in pieces:
+        piece = " ".join(piece.split())
+        if not piece:
+            continue
+        out += " " + piece if out and _ascii_word(out[-1]) and _ascii_word(piece[0]) else piece
+    return out
+
+
+def _cluster(values: list[float]) -> list[float]:
+    """Sorted representatives of values closer than the tolerance."""
+    out: list[list[float]] = []
+    for v in sorted(values):
+        if out and v - out[-1][-1] <= _TOL:
+            out[-1].append(v)
+        else:
+            out.append([v])
+    return [sum(group) / len(group) for group in out]
+
+
+class _Cell:
+    __slots__ = ("bbox", "c0", "c1", "chars", "open_bottom", "open_top", "page", "r0", "r1", "text")
+
+    def __init__(self, page: int, r0: int, r1: int, c0: int, c1: int, bbox: tuple[float, float, float, float]) -> None:
+        self.page = page
+        self.r0, self.r1, self.c0, self.c1 = r0, r1, c0, c1
+        self.bbox = bbox
+        self.chars: list[_Char] = []
+        self.text = ""
+        self.open_top = False
+        self.open_bottom = False
+
+
+class _Region:
+    """A ruled table on one page: its cells in page coordinates and its row boundaries."""
+
+    def __init__(self, page: int, xs: list[float], ys: list[float], cells: list[_Cell]) -> None:
+        self.page = page
+        self.xs = xs  # column boundaries, left to right
+        self.ys = ys  # row boundaries, top to bottom (descending y)
+        self.cells = cells
+
+    @property
+    def top(self) -> float:
+        return self.ys[0]
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.xs[0], self.ys[-1], self.xs[-1], self.ys[0])
+
+
+class _Rulings:
+    def __init__(self, horizontal: list[tuple[float, float, float]], vertical: list[tuple[float, float, float]]):
+        self.h = horizontal  # (y, x0, x1)
+        self.v = vertical  # (x, y0, y1)
+
+    def has_h(self, y: float, xa: float, xb: float) -> bool:
+        middle = (xa + xb) / 2
+        return any(abs(s[0] - y) <= _TOL and s[1] - _TOL <= middle <= s[2] + _TOL for s in self.h)
+
+    def has_v(self, x: float, ya: float, yb: float) -> bool:
+        middle = (ya + yb) / 2
+        return any(abs(s[0] - x) <= _TOL and s[1] - _TOL <= middle <= s[2] + _TOL for s in self.v)
+
+
+def _merge_segments(segments: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:
+    out: list[list[float]] = []
+    for pos, a, b in sorted(segments):
+        for seg in out:
+            if abs(seg[0] - pos) <= _TOL and a <= seg[2] + _TOL and b >= seg[1] - _TOL:
+                seg[1], seg[2] = min(seg[1], a), max(seg[2], b)
+                break
+        else:
+            out.append([pos, a, b])
+    return [(s[0], s[1], s[2]) for s in out]
+
+
+def _regions(page_no: int, rulings: _Rulings, chars: list[_Char]) -> list[_Region]:
+    hs, vs = rulings.h, rulings.v
+    parent = list(range(len(hs) + len(vs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (y, x0, x1) in enumerate(hs):
+        for j, (x, y0, y1) in enumerate(vs):
+            if x0 - _TOL <= x <= x1 + _TOL and y0 - _TOL <= y <= y1 + _TOL:
+                parent[find(i)] = find(len(hs) + j)
+    groups: dict[int, tuple[list[int], list[int]]] = {}
+    for i in range(len(hs)):
+        groups.setdefault(find(i), ([], []))[0].append(i)
+    for j in range(len(vs)):
+        groups.setdefault(find(len(hs) + j), ([], []))[1].append(j)
+    regions = []
+    for h_ids, v_ids in groups.values():
+        if len(v_ids) < 2 or not h_ids or len(h_ids) + len(v_ids) < 4:
+            continue
+        local = _Rulings([hs[i] for i in h_ids], [vs[j] for j in v_ids])
+        left = min([s[0] for s in local.v] + [s[1] for s in local.h])
+        right = max([s[0] for s in local.v] + [s[2] for s in local.h])
+        bottom = min([s[0] for s in local.h] + [s[1] for s in local.v])
+        top = max([s[0] for s in local.h] + [s[2] for s in local.v])
+        xs = _cluster([s[0] for s in local.v] + [left, right])
+        ys = _cluster([s[0] for s in local.h] + [bottom, top])[::-1]
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        regions.append(_grid(page_no, xs, ys, local))
+    regions.sort(key=lambda r: -r.top)
+    return regions
+
+
+def _grid(page_no: int, xs: list[float], ys: list[float], rulings: _Rulings) -> _Region:
+    n, m = len(ys) - 1, len(xs) - 1
+    parent = list(range(n * m))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for r in range(n):
+        for c in range(m):
+            if c + 1 < m and not rulings.has_v(xs[c + 1], ys[r + 1], ys[r]):
+                parent[find(r * m + c)] = find(r * m + c + 1)
+            if r + 1 < n and not rulings.has_h(ys[r + 1], xs[c], xs[c + 1]):
+                parent[find(r * m + c)] = find((r + 1) * m + c)
+    boxes: dict[int, list[int]] = {}
+    for r in range(n):
+        for c in range(m):
+            box = boxes.setdefault(find(r * m + c), [r, r, c, c])
+            box[0], box[1] = min(box[0], r), max(box[1], r)
+            box[2], box[3] = min(box[2], c), max(box[3], c)
+    cells = []
+    for r0, r1, c0, c1 in sorted((tuple(b) for b in boxes.values()), key=lambda b: (b[0], b[2])):
+        cell = _Cell(page_no, r0, r1 + 1, c0, c1 + 1, (xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]))
+        cell.open_top = r0 == 0 and not rulings.has_h(ys[0], xs[c0], xs[c1 + 1])
+        cell.open_bottom = r1 == n - 1 and not rulings.has_h(ys[n], xs[c0], xs[c1 + 1])
+        cells.append(cell)
+    return _Region(page_no, xs, ys, cells)
+
+
+def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
+    """Put the characters inside the region into its cells; return the others."""
+    x0, y0, x1, y1 = region.bbox
+    lookup: dict[tuple[int, int], _Cell] = {}
+    for cell in region.cells:
+        for r in range(cell.r0, cell.r1):
+            for c in range(cell.c0, cell.c1):
+                lookup.setdefault((r, c), cell)
+    neg_ys = [-y for y in region.ys]
+    rest = []
+    for ch in chars:
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
+        if not (x0 <= cx <= x1 and y0 <= cy <= y1):
+            rest.append(ch)
+            continue
+        c = min(max(bisect_right(region.xs, cx) - 1, 0), len(region.xs) - 2)
+        r = min(max(bisect_right(neg_ys, -cy) - 1, 0), len(region.ys) - 2)
+        lookup[(r, c)].chars.append(ch)
+    for cell in region.cells:
+        cell.text = _join([line.text() for line in _lines(cell.chars)]) if cell.chars else ""
+        cell.chars = []
+    return rest
+
+
+class _Page:
+    def __init__(self, number: int, height: float, blocks: list[tuple[float, _Line | _Region]]) -> None:
+        self.number = number
+        self.height = height
+        self.blocks = blocks  # (top y, block), top to bottom
+
+
+def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
+    """Read a PDF with a text layer: running text as lines, ruled tables as expanded grids.
+
+    ``name`` (a file name or URL) is used in messages. Raises :class:`~govdisclosure.errors.ReadError` when the
+    bytes are not a readable PDF or the PDF has no usable text layer (scanned, image-only, or a broken font
+    encoding), and :class:`~govdisclosure.errors.MissingDependencyError` when pypdfium2 is not installed.
+    """
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as pdfium_c
+    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+        raise MissingDependencyError("pypdfium2", "pdf", "reading PDF") from exc
+    label = name or "the PDF input"
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ReadError(f"{label} must be given as bytes to be read as PDF, not {type(data).__name__}")
+    raw = bytes(data)
+    if not raw.strip():
+        raise ReadError(f"{label} is empty: there is no PDF to read")
+    try:
+        document = pdfium.PdfDocument(raw)
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
+        raise ReadError(f"{label} cannot be opened as a PDF ({exc}); check that the file is complete") from exc
+    try:
+        pages, chars_seen = [], []
+        for index in range(len(document)):
+            page, chars = _read_page(document, index, pdfium_c)
+            pages.append(page)
+            chars_seen.append(chars)
+    except (pdfium.PdfiumError, ValueError, OSError) as exc:
+        raise ReadError(f"{label} cannot be read as a PDF ({exc}); check that the file is complete") from exc
+    finally:
+        document.close()
+    _check_text(label, chars_seen)
+    notes = [
+        SourceNote(
+            code="pdf-no-text",
+            message=f"page {i + 1} has no text layer (an image?); its content was not read",
+            where=Where(page=i + 1),
+        )
+        for i, chars in enumerate(chars_seen)
+        if not chars
+    ]
+    blocks = _assemble(pages, notes)
+    return SourceDocument(blocks=tuple(blocks), format="pdf", name=name, notes=tuple(notes))
+
+
+def _check_text(label: str, chars_per_page: list[list[str]]) -> None:
+    text = "".join(ch for page in chars_per_page for ch in page)
+    if not text:
+        raise ReadError(f"{label} has no usable text layer (scanned or image-only PDF); OCR it first")
+    cjk = sum(1 for ch in text if _is_cjk(ch))
+    bad = sum(1 for ch in text if _is_bad(ch))
+    if cjk == 0 or bad > 0.3 * len(text) or cjk < 0.05 * len(text):
+        raise ReadError(
+            f"{label} has no usable text layer (its characters are not readable Chinese text: "
+            "scanned or image-only PDF, or a broken font encoding); OCR it first"
+        )
+
+
+def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[str]]:
+    page = document[index]
+    try:
+        height = float(page.get_height())
+        textpage = page.get_textpage()
+        try:
+            count = textpage.count_chars()
+            text = textpage.get_text_range(0, count) if count else ""
+            if len(text) != count:  # surrogate pairs: fall back to one code point per character index
+                text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+            chars: list[_Char] = []
+            for i, ch in enumerate(text):
+                if ch.isspace():
+                    if ch != " " or pdfium_c.FPDFText_IsGenerated(textpage.raw, i):
+                        continue  # line breaks and spaces pdfium made up: the geometry says where words are
+                elif ch == "\x00":
+                    continue
+                x0, y0, x1, y1 = textpage.get_charbox(i)
+                if x1 < x0 or y1 < y0:
+                    continue
+                chars.append(_Char(ch, x0, y0, x1, y1))
+        finally:
+            textpage.close()
+        horizontal: list[tuple[float, float, float]] = []
+        vertical: list[tuple[float, float, float]] = []
+        left, bottom, right, top = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+        refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
+            obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
+            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+                continue
+            w, h = right.value - left.value, top.value - bottom.value
+            if h <= _THIN and w > 3 * max(h, 1.0):
+                horizontal.append(((bottom.value + top.value) / 2, left.value, right.value))
+            elif w <= _THIN and h > 3 * max(w, 1.0):
+                vertical.append(((left.value + right.value) / 2, bottom.value, top.value))
+    finally:
+        page.close()
+    rulings = _Rulings(_merge_segments(horizontal), _merge_segments(vertical))
+    regions = _regions(index + 1, rulings, chars) if rulings.h and rulings.v else []
+    rest = chars
+    for region in regions:
+        rest = _assign(region, rest)
+    blocks: list[tuple[float, _Line | _Region]] = [(line.y1, line) for line in _lines(rest)]
+    blocks += [(region.top, region) for region in regions]
+    blocks.sort(key=lambda b: -b[0])
+    return _Page(index + 1, height, blocks), [c.ch for c in chars]
+
+
+def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | SourceTable]:
+    repeated = _repeated_margin_lines(pages)
+    flow: list[tuple[int, _Line | _Region]] = []
+    for page in pages:
+        for _top, block in page.blocks:
+            if isinstance(block, _Line):
+                text = block.text()
+                compact = text.replace(" ", "")
+                if _PAGE_MARKER.match(compact) and (
+                    not compact.isdigit() or block.y1 < _MARGIN * page.height or block.y0 > (1 - _MARGIN) * page.height
+                ):
+                    continue
+                if _margin_key(block, text, page) in repeated:
+                    continue
+            flow.append((page.number, block))
+    # paragraphs: a line reaching the right edge of the text continues on the next, unindented, line
+    lines = [b for _, b in flow if isinstance(b, _Line)]
+    left = min((line.x0 for line in lines), default=0.0)
+    right = max((line.x1 for line in lines), default=0.0)
+    out: list[SourceLine | list[_Region]] = []  # a list of regions: one table, possibly over several pages
+    pending: list[tuple[int, _Line]] = []
+
+    def flush() -> None:
+        if pending:
+            page_no, first = pending[0]
+            text = _join([line.text() for _, line in pending])
+            bbox = (first.x0, first.y0, first.x1, first.y1)
+            out.append(SourceLine(text=text, where=Where(page=page_no, bbox=bbox)))
+            pending.clear()
+
+    for page_no, block in flow:
+        if isinstance(block, _Region):
+            flush()
+            previous = out[-1] if out and isinstance(out[-1], list) else None
+            if previous is not None and _continues(previous[-1], block):
+                previous.append(block)
+            else:
+                out.append([block])
+            continue
+        if pending:
+            last = pending[-1][1]
+            size = last.height
+            if not (last.x1 >= right - 1.5 * size and block.x0 <= left + 0.6 * size):
+                flush()
+        pending.append((page_no, block))
+    flush()
+    result: list[SourceLine | SourceTable] = []
+    count = 0
+    for item in out:
+        if isinstance(item, list):
+            result.append(_table(item, count, notes))
+            count += 1
+        else:
+            result.append(item)
+    return result
+
+
+def _continues(previous: _Region, region: _Region) -> bool:
+    return (
+        region.page == previous.page + 1
+        and abs(previous.xs[0] - region.xs[0]) <= 3 * _TOL
+        and abs(previous.xs[-1] - region.xs[-1]) <= 3 * _TOL
+    )
+
+
+def _margin_key(line: _Line, text: str, page: _Page) -> str | None:
+    if line.y1 < _MARGIN * page.height:
+        where = "bottom"
+    elif line.y0 > (1 - _MARGIN) * page.height:
+        where = "top"
+    else:
+        return None
+    return where + ":" + re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def _repeated_margin_lines(pages: list[_Page]) -> set[str]:
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for page in pages:
+        keys = {_margin_key(b, b.text(), page) for _, b in page.blocks if isinstance(b, _Line)}
+        counts.update(k for k in keys if k)
+    return {key for key, n in counts.items() if n >= 2 and n >= len(pages) / 2}
+
+
+def _table(parts: list[_Region], index: int, notes: list[SourceNote]) -> SourceTable:
+    xs = _cluster([x for part in parts for x in part.xs])
+    width = len(xs) - 1
+
+    def column(x: float) -> int:
+        i = bisect_right(xs, x)
+        return i if i < len(xs) and (i == 0 or xs[i] - x < x - xs[i - 1]) else i - 1
+
+    cells: list[_Cell] = []
+    offset = 0
+    for k, part in enumerate(parts):
+        previous_open = {(c.c0, c.c1): c for c in cells if c.open_bottom and c.r1 == offset} if k else {}
+        for cell in part.cells:
+            placed = _Cell(
+                cell.page, cell.r0 + offset, cell.r1 + offset, column(cell.bbox[0]), column(cell.bbox[2]), cell.bbox
+            )
+            placed.text, placed.open_top, placed.open_bottom = cell.text, cell.open_top, cell.open_bottom
+            above = previous_open.get((placed.c0, placed.c1)) if placed.open_top else None
+            if above is not None:  # the same printed cell, cut by the page break
+                above.r1 = placed.r1
+                above.text = _join([above.text, placed.text])
+                above.open_bottom = placed.open_bottom
+                continue
+            cells.append(placed)
+        offset += len(part.ys) - 1
+    grid: dict[tuple[int, int], SourceCell] = {}
+    for cell in cells:
+        rowspan, colspan = cell.r1 - cell.r0, max(cell.c1 - cell.c0, 1)
+        for r in range(cell.r0, cell.r1):
+            for c in range(cell.c0, cell.c0 + colspan):
+                if (r, c) in grid:
+                    continue
+                grid[(r, c)] = SourceCell(
+                    text=cell.text,
+                    where=Where(page=cell.page, bbox=cell.bbox, table=index, row=r, col=c),
+                    rowspan=rowspan,
+                    colspan=colspan,
+                    spanned=(r, c) != (cell.r0, cell.c0),
+                )
+    rows = tuple(
+        tuple(grid.get((r, c), SourceCell(text="", where=Where(table=index, row=r, col=c))) for c in range(width))
+        for r in range(offset)
+    )
+    first = parts[0]
+    pages = sorted({p.page for p in parts})
+    if len(pages) > 1:
+        notes.append(
+            SourceNote(
+                code="pdf-table-joined",
+                message=f"table {index + 1} continues over pages {pages[0]} to {pages[-1]}; its parts were joined",
+                severity="info",
+                where=Where(page=first.page, table=index),
+            )
+        )
+    return SourceTable(rows=rows, where=Where(page=first.page, bbox=first.bbox, table=index))
