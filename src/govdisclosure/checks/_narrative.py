@@ -1,0 +1,155 @@
+"""Narrative against tables (X3): figures the text states about this body's own 表三 / 表四 quantities.
+
+Precise rather than eager: a sentence is used only when it names the quantity unambiguously (a verb of receiving
+or handling right before 申请…X件, or 行政复议/行政诉讼…X件), carries no wider scope (全市, 全区, 各级 …), and
+names no other year. A figure is flagged only when it matches none of the readings the wording allows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar, Final
+
+import attrs
+
+from ..model import Report
+from ._findings import CellRef, Finding, NotAssessable, Severity
+from ._registry import rule
+
+__all__ = ["NarrativeMismatch", "narrative_claims"]
+
+_SENTENCE: Final = re.compile(r"[^。；;\n]+")
+_SCOPE: Final = re.compile(
+    r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|全街道|全国|全系统|各级|各地|各区|各县|各市|各乡镇|各部门|各单位|"
+    r"所属|下属|系统内|辖区|区直|市直|县直|省直|共同|汇总"
+)
+_YEAR: Final = re.compile(r"(\d{4})\s*年")
+_FULLWIDTH: Final = str.maketrans({0xFF10 + d: str(d) for d in range(10)})
+_FILLER: Final = r"(?:共计|共|总计|合计|总数为|数量为|为)?\s*"
+_APPLICATIONS: Final = re.compile(
+    r"(?P<verb>新收|收到|接收|受理|办理|办结|答复)(?:到)?[^。；，,、\d]{0,20}?申请" + _FILLER + r"(?P<n>\d+)\s*件"
+)
+_REVIEW: Final = re.compile(r"行政复议(?:案件|申请)?" + _FILLER + r"(?P<n>\d+)\s*(?:件|起)")
+_LITIGATION: Final = re.compile(r"(?<!复议后)(?:行政)?诉讼(?:案件)?" + _FILLER + r"(?P<n>\d+)\s*(?:件|起)")
+
+# which table quantities a wording may mean
+_READINGS: Final = {
+    "新收": ("new",),
+    "收到": ("new", "new+old"),
+    "接收": ("new", "new+old"),
+    "受理": ("new", "new+old"),
+    "办理": ("new", "new+old", "handled"),
+    "办结": ("handled",),
+    "答复": ("handled",),
+}
+_QUANTITY_CELLS: Final = {
+    "new": (CellRef("applications", "new_received", "total"),),
+    "new+old": (CellRef("applications", "new_received", "total"), CellRef("applications", "carried_over", "total")),
+    "handled": (CellRef("applications", "outcomes.total", "total"),),
+    "review": (CellRef("review_litigation", "reconsideration", "total"),),
+    "litigation": (
+        CellRef("review_litigation", "litigation_direct", "total"),
+        CellRef("review_litigation", "litigation_after_reconsideration", "total"),
+    ),
+}
+
+
+def _table_value(report: Report, quantity: str) -> int | None:
+    a, r = report.applications, report.review_litigation
+    if quantity == "new":
+        return a.new_received.total
+    if quantity == "new+old":
+        new, old = a.new_received.total, a.carried_over.total
+        return None if new is None or old is None else new + old
+    if quantity == "handled":
+        return a.outcomes.total.total
+    if quantity == "review":
+        return r.reconsideration.total
+    direct, after = r.litigation_direct.total, r.litigation_after_reconsideration.total
+    return None if direct is None or after is None else direct + after
+
+
+def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tuple[str, ...], int]]:
+    """Figures a text states unambiguously about the body's own table quantities: (sentence, readings, figure).
+
+    Readings are ``new`` (一 总计), ``new+old`` (一 + 二), ``handled`` (（七）总计), ``review`` (表四 行政复议 总计)
+    and ``litigation`` (the two 行政诉讼 总计 together).
+
+    >>> narrative_claims("2023年共收到政府信息公开申请21件，均按时答复。", 2023)
+    [('2023年共收到政府信息公开申请21件，均按时答复', ('new', 'new+old'), 21)]
+    >>> narrative_claims("2020年全区各级行政机关共受理政府信息公开申请21件", 2020)
+    []
+    """
+    claims = []
+    for match in _SENTENCE.finditer(text.translate(_FULLWIDTH)):
+        sentence = match.group().strip()
+        if _SCOPE.search(sentence):
+            continue
+        if year is not None and any(int(y) != year for y in _YEAR.findall(sentence)):
+            continue
+        for m in _APPLICATIONS.finditer(sentence):
+            claims.append((sentence, _READINGS[m["verb"]], int(m["n"])))
+        for m in _REVIEW.finditer(sentence):
+            claims.append((sentence, ("review",), int(m["n"])))
+        for m in _LITIGATION.finditer(sentence):
+            claims.append((sentence, ("litigation",), int(m["n"])))
+    return claims
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class NarrativeMismatch(Finding):
+    """A figure stated in the narrative disagrees with the table."""
+
+    code: ClassVar[str] = "X3"
+    title: ClassVar[str] = "Narrative figure disagrees with the table"
+    severity_: ClassVar[Severity] = "warning"
+
+    quote: str
+    """The sentence of the narrative that states the figure."""
+
+    def _message(self, lang: str) -> str:
+        if lang == "zh":
+            return f"正文“{self.quote}”称 {self.expected} 件，而{self.label}为 {self.actual}"
+        return f"the narrative says {self.expected} (“{self.quote}”), but {self.label} is {self.actual}"
+
+
+def _narrative_text(report: Report) -> str:
+    return "\n".join(n.full_text for n in (report.overview, report.problems, report.other_matters) if n)
+
+
+@rule(
+    "X3",
+    title="Figures in the narrative agree with 表三 and 表四",
+    title_zh="正文所述数字与表格一致",
+    severity="warning",
+    tags=("narrative", "applications", "review_litigation"),
+    emits=(NarrativeMismatch, NotAssessable),
+)
+def X3(report: Report, out: list[Finding]) -> None:
+    """Figures quoted in the narrative ("共收到政府信息公开申请X件", "行政复议X件") should agree with 表三/表四
+    (spec §6 X3). A city-wide count in the text is not the table's figure, so sentences with a wider scope are
+    skipped, and a figure is flagged only when it matches no reading its wording allows."""
+    overview = report.overview
+    if not (overview.text or overview.subsections or report.problems or report.other_matters):
+        return
+    for sentence, readings, figure in narrative_claims(_narrative_text(report), report.year):
+        values = [_table_value(report, q) for q in readings]
+        if figure in values:
+            continue
+        known = [(q, v) for q, v in zip(readings, values, strict=True) if v is not None]
+        if not known:
+            cells = _QUANTITY_CELLS[readings[0]]
+            out.append(
+                NotAssessable(of_rule="X3", edition=report.edition, cells=cells, blanks=len(cells), expected=figure)
+            )
+            continue
+        quantity, value = known[0]
+        out.append(
+            NarrativeMismatch(
+                edition=report.edition,
+                cells=_QUANTITY_CELLS[quantity],
+                expected=figure,
+                actual=value,
+                quote=sentence,
+            )
+        )
