@@ -62,7 +62,8 @@ class TestAggregate:
         """Sub-units that add up give an aggregate that adds up (C2 in the 总计 column), with no notes."""
         result = aggregate(units, agency="某某区人民政府", title="某某区汇总")
         apps = result.report.applications
-        assert apps.new_received.total + apps.carried_over.total == apps.outcomes.total.total + apps.carried_forward.total
+        left = apps.new_received.total + apps.carried_over.total  # type: ignore[operator]
+        assert left == apps.outcomes.total.total + apps.carried_forward.total  # type: ignore[operator]
         assert result.notes == ()
         assert result.report.agency == "某某区人民政府"
         assert result.report.title == "某某区汇总"
@@ -83,7 +84,8 @@ class TestAggregate:
         units[2] = units[2].with_cell("applications.carried_forward.total", None)
         (note,) = aggregate(units, agency="区").notes
         assert str(note) == (
-            "表三 四、结转下年度继续办理 · 总计 (applications.carried_forward.total): blank in 第1街道、第3街道; left blank"
+            "表三 四、结转下年度继续办理 · 总计 (applications.carried_forward.total): "
+            "blank in 第1街道、第3街道; left blank"
         )
 
     def test_mixed_other_handling_rows_are_folded(self) -> None:
@@ -109,11 +111,15 @@ class TestAggregate:
 
     def test_different_editions_refused(self) -> None:
         """Reports of two editions cannot be summed."""
-        units = [consistent_report("2021", seed=1, year=2021, agency="甲"), consistent_report("2019", seed=1, agency="乙")]
+        units = [
+            consistent_report("2021", seed=1, year=2021, agency="甲"),
+            consistent_report("2019", seed=1, agency="乙"),
+        ]
         with pytest.raises(AggregationError) as info:
             aggregate(units, agency="区")
         assert str(info.value) == (
-            "cannot sum reports of different editions: 甲 2021 is 2021, 乙 2020 is 2019; aggregate each edition separately"
+            "cannot sum reports of different editions: 甲 2021 is 2021, 乙 2020 is 2019; "
+            "aggregate each edition separately"
         )
 
     def test_different_years_refused(self) -> None:
