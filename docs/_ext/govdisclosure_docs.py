@@ -176,6 +176,7 @@ def _gallery() -> None:
     from govdisclosure import sample_report
 
     render = _optional("govdisclosure.render", "render")
+    css = getattr(importlib.import_module("govdisclosure.render"), "CSS", "") if render is not None else ""
     for name in GALLERY_SAMPLES:
         if render is None:
             missing = "This version of govdisclosure has no renderers.\n"
@@ -185,10 +186,10 @@ def _gallery() -> None:
             report = sample_report(name)
             text = render(report, format="text")
             markdown = render(report, format="markdown", table="三")
-            html = render(report, format="html")
+            html = "\n".join(render(report, format="html", table=number) for number in ("二", "三", "四"))
         _write(f"gallery-{name}.txt", text)
         _write(f"gallery-{name}-table3.md", markdown)
-        _write(f"gallery-{name}.html", f'<div class="gd-gallery">\n{html}\n</div>\n')
+        _write(f"gallery-{name}.html", f'<style>{css}</style>\n<div class="gd-gallery">\n{html}\n</div>\n')
 
 
 def _catalogue() -> str | None:
