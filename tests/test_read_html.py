@@ -1,0 +1,337 @@
+"""Tests of the HTML format reader: decoding, finding the report body, expanding table spans."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govdisclosure.errors import ReadError
+from govdisclosure.read._html import read_html
+from govdisclosure.read._source import SourceDocument, SourceLine, SourceTable
+
+
+def tables(doc: SourceDocument) -> list[SourceTable]:
+    return [b for b in doc.blocks if isinstance(b, SourceTable)]
+
+
+def lines(doc: SourceDocument) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, SourceLine)]
+
+
+def texts(table: SourceTable) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+PAGE = """<html><head><meta charset="{charset}"><title>某县2023年政府信息公开工作年度报告_某县人民政府</title>
+<style>p {{ color: red }}</style><script>var x = "脚本里的中文不算";</script></head>
+<body><nav><a href="/">首页</a><a href="/a">政务公开</a><a href="/b">政府信息公开年报</a></nav>
+<div class="header">当前位置：<a href="/">首页</a> &gt; <a href="/b">年报</a></div>
+<h1 class="article-title">某县2023年政府信息公开工作年度报告</h1>
+<div class="content">
+<p>本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限为2023年1月1日至12月31日。</p>
+<p>一、总体情况</p><p>2023年，本县扎实推进政务公开工作，主动公开政府信息一千余条，依法办理政府信息公开申请。</p>
+<p>三、收到和处理政府信息公开申请情况</p>
+<table><tr><td>自然人</td><td>商业<br/>企业</td></tr><tr><td>5</td><td>&nbsp;</td></tr></table>
+<p>五、存在的主要问题及改进情况</p><p>公开内容还需进一步丰富，政策解读形式较为单一，下一步将持续改进。</p>
+</div>
+<footer>主办单位：某县人民政府办公室 <a href="/c">网站地图</a></footer></body></html>"""
+
+
+class TestDecoding:
+    """Bytes are decoded from the declared charset, a BOM, UTF-8 or GB18030."""
+
+    def test_declared_gbk(self) -> None:
+        doc = read_html(PAGE.format(charset="gbk").encode("gbk"))
+        assert "一、总体情况" in lines(doc)
+        assert doc.notes == ()
+
+    def test_declared_gb2312_with_gb18030_only_characters(self) -> None:
+        page = PAGE.format(charset="gb2312").replace("本县", "本县㐀")  # U+3400 is not in GB2312 or GBK
+        doc = read_html(page.encode("gb18030"))
+        assert any("本县㐀" in line for line in lines(doc))
+
+    def test_undeclared_gb18030(self) -> None:
+        doc = read_html(PAGE.replace('<meta charset="{charset}">', "").format().encode("gb18030"))
+        assert "一、总体情况" in lines(doc)
+
+    def test_utf8_bom(self) -> None:
+        doc = read_html(codecs.BOM_UTF8 + PAGE.format(charset="utf-8").encode("utf-8"))
+        assert "一、总体情况" in lines(doc)
+
+    def test_utf16_bom(self) -> None:
+        doc = read_html(codecs.BOM_UTF16_LE + PAGE.format(charset="utf-16").encode("utf-16-le"))
+        assert "一、总体情况" in lines(doc)
+
+    def test_wrong_declaration_is_noted(self) -> None:
+        doc = read_html(PAGE.format(charset="gbk").encode("utf-8"))
+        assert "一、总体情况" in lines(doc)
+        assert [n.code for n in doc.notes] == ["html-charset-mismatch"]
+        assert doc.notes[0].message == "the HTML input declares charset gb18030 but is not valid gb18030; read as utf-8"
+
+    def test_text_with_xml_declaration(self) -> None:
+        doc = read_html('<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.format(charset="utf-8"))
+        assert "一、总体情况" in lines(doc)
+
+
+class TestBody:
+    """The report body is found inside the page chrome, in reading order."""
+
+    def test_chrome_dropped_and_order_kept(self) -> None:
+        doc = read_html(PAGE.format(charset="utf-8"), name="page.html")
+        assert doc.format == "html"
+        assert doc.name == "page.html"
+        kinds = [type(b).__name__ for b in doc.blocks]
+        assert kinds == ["SourceLine"] * 5 + ["SourceTable"] + ["SourceLine"] * 2
+        assert lines(doc)[1:3] == [
+            "本报告根据《中华人民共和国政府信息公开条例》编制，所列数据统计期限为2023年1月1日至12月31日。",
+            "一、总体情况",
+        ]
+        joined = "".join(lines(doc))
+        for chrome in ("首页", "当前位置", "脚本", "主办单位", "网站地图"):
+            assert chrome not in joined
+
+    def test_title_outside_body_kept_first(self) -> None:
+        doc = read_html(PAGE.format(charset="utf-8"))
+        first = doc.blocks[0]
+        assert isinstance(first, SourceLine)
+        assert first.text == "某县2023年政府信息公开工作年度报告"
+        assert first.kind == "heading"
+
+    def test_title_from_title_element(self) -> None:
+        page = PAGE.format(charset="utf-8").replace(
+            '<h1 class="article-title">某县2023年政府信息公开工作年度报告</h1>', ""
+        )
+        first = read_html(page).blocks[0]
+        assert isinstance(first, SourceLine)
+        assert first.text == "某县2023年政府信息公开工作年度报告"
+
+    def test_page_without_wrapper(self) -> None:
+        doc = read_html("<p>一、总体情况</p><p>二、主动公开政府信息情况</p>")
+        assert lines(doc) == ["一、总体情况", "二、主动公开政府信息情况"]
+
+    def test_heading_kind(self) -> None:
+        doc = read_html("<h2>一、总体情况</h2><p>正文</p>")
+        assert [(b.text, b.kind) for b in doc.blocks if isinstance(b, SourceLine)] == [
+            ("一、总体情况", "heading"),
+            ("正文", "text"),
+        ]
+
+    def test_lines_point_at_their_element(self) -> None:
+        doc = read_html("<div><p>一、总体情况</p></div>")
+        assert doc.blocks[0].where.detail == "/html/body/div/p"
+
+    def test_nested_layout_table(self) -> None:
+        page = (
+            "<table><tr><td><p>一、总体情况</p>"
+            "<table><tr><td>自然人</td><td>总计</td></tr><tr><td>1</td><td>1</td></tr></table>"
+            "</td></tr></table>"
+        )
+        doc = read_html(page)
+        assert lines(doc) == ["一、总体情况"]
+        assert [texts(t) for t in tables(doc)] == [[["自然人", "总计"], ["1", "1"]]]
+
+    def test_one_cell_table_is_text(self) -> None:
+        doc = read_html("<table><tr><td>一、总体情况</td></tr></table>")
+        assert lines(doc) == ["一、总体情况"]
+        assert tables(doc) == []
+
+
+class TestCells:
+    """Cell text keeps every printed character, whitespace normalised, split pieces joined."""
+
+    @pytest.mark.parametrize(
+        ("html", "expected"),
+        [
+            ("<td>&nbsp;</td>", ""),
+            ("<td> <p>&nbsp;</p> </td>", ""),
+            ("<td>本年新<br/>制作数量</td>", "本年新制作数量"),
+            ("<td><p>结果维</p><p>持</p></td>", "结果维持"),
+            ("<td><span>商业</span><span> </span><p>企业</p></td>", "商业企业"),
+            ("<td><span>结</span><span>果</span></td>", "结果"),
+            ("<td>商业 企业</td>", "商业 企业"),
+            ("<td>  12 \n\t 3  </td>", "12 3"),
+            ("<td>1<br>2</td>", "1 2"),
+            ("<td>22<br/>（其中修订16件）</td>", "22（其中修订16件）"),
+            ("<td>251000元</td>", "251000元"),
+            ("<td><p class=MsoNormal><span>0<o:p>&nbsp;</o:p></span></p></td>", "0"),
+            ("<td><![if !supportLists]><span>1.</span><![endif]>属于国家秘密</td>", "1.属于国家秘密"),
+            ("<td><!--[if gte mso 9]><xml>隐藏</xml><![endif]-->7</td>", "7"),
+            ("<td><span style='display:none'>隐藏</span>7</td>", "7"),
+        ],
+    )
+    def test_cell_text(self, html: str, expected: str) -> None:
+        doc = read_html(f"<table><tr>{html}<td>x</td></tr></table>")
+        assert texts(tables(doc)[0]) == [[expected, "x"]]
+
+
+class TestGrid:
+    """Row and column spans are expanded into a rectangular grid."""
+
+    def test_spans_expanded(self) -> None:
+        doc = read_html(
+            "<table><tr><td rowspan=2 colspan=2>角</td><td>a</td></tr><tr><td>b</td></tr>"
+            "<tr><td>c</td><td>d</td><td>e</td></tr></table>"
+        )
+        table = tables(doc)[0]
+        assert texts(table) == [["角", "角", "a"], ["角", "角", "b"], ["c", "d", "e"]]
+        corner = [[cell.spanned for cell in row[:2]] for row in table.rows[:2]]
+        assert corner == [[False, True], [True, True]]
+        assert {(cell.rowspan, cell.colspan) for row in table.rows[:2] for cell in row[:2]} == {(2, 2)}
+        assert (table.rows[1][1].where.table, table.rows[1][1].where.row, table.rows[1][1].where.col) == (0, 1, 1)
+        assert table.rows[2][2].where.detail == "/html/body/table/tr[3]/td[3]"
+        assert doc.notes == ()
+
+    def test_overrunning_rowspan_cut_and_noted(self) -> None:
+        doc = read_html("<table><tr><td rowspan=22>三</td><td>1</td></tr><tr><td>2</td></tr></table>")
+        table = tables(doc)[0]
+        assert texts(table) == [["三", "1"], ["三", "2"]]
+        assert table.rows[0][0].rowspan == 2
+        assert [n.code for n in doc.notes] == ["html-span-overrun"]
+        assert doc.notes[0].message == "table 1: 1 cell(s) span more rows than the table has; cut at its end"
+
+    def test_ragged_rows_padded_and_noted(self) -> None:
+        doc = read_html("<table><tr><td>a</td><td>b</td><td>c</td></tr><tr><td>d</td></tr></table>")
+        assert texts(tables(doc)[0]) == [["a", "b", "c"], ["d", "", ""]]
+        assert [n.code for n in doc.notes] == ["html-ragged-rows"]
+        assert doc.notes[0].message == (
+            "table 1: rows 2 have fewer cells than the widest row (3); padded with empty cells"
+        )
+
+    def test_rowspan_zero_reaches_the_end(self) -> None:
+        doc = read_html("<table><tr><td rowspan=0>a</td><td>1</td></tr><tr><td>2</td></tr></table>")
+        assert texts(tables(doc)[0]) == [["a", "1"], ["a", "2"]]
+
+    def test_garbage_span_attributes(self) -> None:
+        doc = read_html("<table><tr><td colspan='x'>a</td><td rowspan='-3'>b</td></tr><tr><td>c</td></tr></table>")
+        assert texts(tables(doc)[0]) == [["a", "b"], ["c", ""]]
+
+    def test_header_section_rows_counted(self) -> None:
+        doc = read_html(
+            "<table><thead><tr><th>自然人</th><th>总计</th></tr></thead>"
+            "<tbody><tr><td>1</td><td>1</td></tr></tbody></table>"
+        )
+        assert texts(tables(doc)[0]) == [["自然人", "总计"], ["1", "1"]]
+
+
+class TestErrors:
+    """Only ReadError comes out, with one clear line."""
+
+    def test_empty(self) -> None:
+        with pytest.raises(ReadError, match=r"^report\.html is empty: there is no HTML to read$"):
+            read_html(b"  \n", name="report.html")
+
+    def test_empty_text(self) -> None:
+        with pytest.raises(ReadError, match=r"^the HTML input is empty: there is no HTML to read$"):
+            read_html("")
+
+    @given(st.binary(max_size=400))
+    @settings(max_examples=150, deadline=None)
+    def test_random_bytes(self, data: bytes) -> None:
+        try:
+            doc = read_html(data)
+        except ReadError:
+            return
+        assert doc.format == "html"
+
+    @given(st.text(alphabet="<>/=\"' tdrableTRhpspan0123456789自然人&;#x", max_size=200))
+    @settings(max_examples=150, deadline=None)
+    def test_random_markup(self, data: str) -> None:
+        try:
+            doc = read_html(data)
+        except ReadError:
+            return
+        for table in tables(doc):
+            assert len({len(row) for row in table.rows}) == 1
+
+
+@pytest.mark.corpus
+class TestCorpus:
+    """The real pages of the corpus read into the expected grids."""
+
+    def read(self, corpus: Path, name: str) -> SourceDocument:
+        return read_html((corpus / name).read_bytes(), name=name)
+
+    def test_005_word_export(self, corpus: Path) -> None:
+        doc = self.read(corpus, "real/005-pingtan-2022.html")
+        assert [(len(t.rows), len(t.rows[0])) for t in tables(doc)] == [(14, 4), (28, 10), (4, 15)]
+        applications = tables(doc)[1]
+        outcome = applications.rows[5][0]
+        assert (outcome.text, outcome.rowspan, outcome.colspan, outcome.spanned) == ("三、本年度办理结果", 22, 1, False)
+        assert all(row[0].text == "三、本年度办理结果" and row[0].spanned for row in applications.rows[6:27])
+        corner = applications.rows[0][0]
+        assert (corner.rowspan, corner.colspan) == (3, 3)
+        assert corner.text == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        assert texts(applications)[2][3:] == [
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "总计",
+        ]
+        assert texts(applications)[26] == [
+            "三、本年度办理结果",
+            "（七）总计",
+            "（七）总计",
+            "72",
+            "3",
+            "0",
+            "0",
+            "0",
+            "0",
+            "75",
+        ]
+        review = texts(tables(doc)[2])
+        assert review[1][:5] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        assert review[3] == ["0", "1", "1", "0", "2", "1", "0", "0", "0", "1", "0", "0", "0", "0", "0"]
+        assert lines(doc)[0] == "平潭综合实验区2022年度政府信息公开工作年度报告"
+        assert "四、政府信息公开行政法复议、行政诉讼情况" in lines(doc)
+        assert not any("扫一扫" in line or "附件下载" in line for line in lines(doc))
+        assert doc.notes == ()
+
+    def test_001_no_wrapper_blank_cells(self, corpus: Path) -> None:
+        doc = self.read(corpus, "real/001-shanghai-szfbgt-2019.html")
+        assert [(len(t.rows), len(t.rows[0])) for t in tables(doc)] == [(18, 5), (26, 10), (4, 15)]
+        active, applications, review = (texts(t) for t in tables(doc))
+        assert active[17] == ["政府集中采购", "6", "6", "251000元", "251000元"]
+        assert active[6] == ["行政许可", "0", "0", "0", "0"]  # data colspans do not line up with the header
+        assert active[5] == ["信息内容", "上一年项目数量", "本年增/减", "本年增/减", "处理决定数量"]
+        assert applications[3] == ["一、本年新收政府信息公开申请数量"] * 3 + ["821", "35", "", "", "2", "1", "859"]
+        assert applications[5][9] == ""  # 总计 blank on outcome rows
+        assert applications[23][:4] == ["三、本年度办理结果", "（六）其他处理", "（六）其他处理", ""]
+        assert applications[24][3:] == ["767", "35", "", "", "2", "1", "805"]
+        assert review[3] == ["5", "", "", "2", "7", "8", "", "", "1", "9", "", "", "", "", ""]
+        assert lines(doc)[0] == "2019年上海市人民政府办公厅政府信息公开工作年度报告"
+
+    def test_006_br_in_cells(self, corpus: Path) -> None:
+        doc = self.read(corpus, "real/006-pingtan-2023.html")
+        assert [(len(t.rows), len(t.rows[0])) for t in tables(doc)] == [(14, 4), (28, 10), (4, 15)]
+        applications = texts(tables(doc)[1])
+        assert applications[3][3:] == ["80", "1", "0", "0", "0", "0", "81"]
+        assert applications[27][3:] == ["0"] * 7
+        review = texts(tables(doc)[2])
+        assert review[3] == ["1", "1", "0", "0", "2", "4", "0", "0", "1", "5", "1", "0", "1", "0", "2"]
+
+    def test_s05_clean(self, corpus: Path) -> None:
+        name = next((corpus / "synthetic").glob("S05-*.html")).relative_to(corpus)
+        doc = self.read(corpus, str(name))
+        assert [(len(t.rows), len(t.rows[0])) for t in tables(doc)] == [(14, 4), (28, 10), (4, 15)]
+        assert texts(tables(doc)[1])[3][3:] == ["13612", "252", "0", "45", "128", "32", "14069"]
+
+    @pytest.mark.parametrize("name", ["real/001-shanghai-szfbgt-2019.html", "real/005-pingtan-2022.html"])
+    @given(cut=st.floats(min_value=0.0, max_value=1.0))
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def test_truncated(self, corpus: Path, name: str, cut: float) -> None:
+        data = (corpus / name).read_bytes()
+        data = data[: int(len(data) * cut)]
+        try:
+            doc = read_html(data)
+        except ReadError:
+            return
+        for table in tables(doc):
+            assert len({len(row) for row in table.rows}) == 1
