@@ -452,3 +452,123 @@ class TestRender:
             "",
             f"govdisclosure: {missing}: cannot read: No such file or directory\n",
         )
+
+
+@pytest.fixture
+def flawed_file(tmp_path: Path) -> Path:
+    """The seed report with one cell of 表四 that breaks C4."""
+    path = tmp_path / "flawed.json"
+    govdisclosure.dump(govdisclosure.sample_report().with_cell("review_litigation.reconsideration.upheld", 2), path)
+    return path
+
+
+class TestCheck:
+    """check: findings as text or JSON; exit 0 without errors, 1 with errors, 2 for unusable inputs only."""
+
+    def test_clean_report(self, capsys: pytest.CaptureFixture[str], report_file: Path) -> None:
+        """A report that adds up: exit 0, the summary line of the check report."""
+        from govdisclosure.checks import check
+
+        status, out, err = run(capsys, "check", str(report_file))
+        assert (status, err) == (0, "")
+        assert out == check(govdisclosure.load(report_file)).to_text() + "\n"
+
+    def test_errors_exit_1(self, capsys: pytest.CaptureFixture[str], flawed_file: Path) -> None:
+        """A report with an error: exit 1, the finding names the cell."""
+        status, out, err = run(capsys, "check", str(flawed_file), "--lang", "en")
+        assert (status, err) == (1, "")
+        assert out.splitlines()[0] == "塔城地区行署外事办公室 2024: 1 error(s), 0 warning(s), 0 info"
+        assert "C4" in out
+        assert "表四 行政复议 · 总计" in out
+
+    def test_many_files(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, flawed_file: Path, bad_json: Path
+    ) -> None:
+        """Several inputs: one block per file, a summary; errors win over unusable inputs (exit 1)."""
+        status, out, err = run(capsys, "check", str(report_file), str(flawed_file), str(bad_json))
+        assert status == 1
+        assert err == f"govdisclosure: {bad_json}: not valid JSON: Expecting value (line 1, column 13)\n"
+        assert out.startswith(f"{report_file}\n")
+        assert f"\n{flawed_file}\n" in out
+        assert out.endswith("\n2 reports checked: 1 with errors, 1 unusable\n")
+
+    def test_only_unusable_exit_2(self, capsys: pytest.CaptureFixture[str], report_file: Path, bad_json: Path) -> None:
+        """No report with errors but an unusable input: exit 2."""
+        status, out, _ = run(capsys, "check", str(report_file), str(bad_json))
+        assert status == 2
+        assert out.endswith("\n1 report checked: 0 with errors, 1 unusable\n")
+
+    def test_json(
+        self, capsys: pytest.CaptureFixture[str], report_file: Path, flawed_file: Path, bad_json: Path
+    ) -> None:
+        """--format json: an array with one object per input, unusable inputs included."""
+        status, out, _ = run(capsys, "check", "--format", "json", str(report_file), str(flawed_file), str(bad_json))
+        data = json.loads(out)
+        assert status == 1
+        assert [entry["file"] for entry in data] == [str(report_file), str(flawed_file), str(bad_json)]
+        assert [entry.get("ok") for entry in data] == [True, False, None]
+        assert data[1]["findings"][0]["code"] == "C4"
+        assert data[2]["error"] == "not valid JSON: Expecting value (line 1, column 13)"
+
+    def test_select_and_ignore(self, capsys: pytest.CaptureFixture[str], flawed_file: Path) -> None:
+        """--ignore C4 drops the only error: exit 0; --select C1 does not run C4."""
+        assert run(capsys, "check", str(flawed_file), "--ignore", "C4")[0] == 0
+        assert run(capsys, "check", str(flawed_file), "--select", "C1,C3")[0] == 0
+        assert run(capsys, "check", str(flawed_file), "--select", "C4")[0] == 1
+
+    def test_unknown_rule(self, capsys: pytest.CaptureFixture[str], flawed_file: Path) -> None:
+        """An unknown rule code is a usage error, said once."""
+        assert run(capsys, "check", str(flawed_file), str(flawed_file), "--select", "C9") == (
+            2,
+            "",
+            "govdisclosure: error: unknown rule code or tag C9: see govdisclosure.checks.catalogue() "
+            "(see govdisclosure check --help)\n",
+        )
+
+    def test_stdin(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, flawed_file: Path
+    ) -> None:
+        """``-`` checks standard input."""
+        stdin_bytes(monkeypatch, flawed_file.read_bytes())
+        status, out, _ = run(capsys, "check", "-", "--format", "json")
+        assert status == 1
+        assert json.loads(out)[0]["file"] == "<stdin>"
+
+    def test_output_file(self, capsys: pytest.CaptureFixture[str], flawed_file: Path, tmp_path: Path) -> None:
+        """-o FILE: the results go to the file; the exit status still says there are errors."""
+        target = tmp_path / "findings.json"
+        assert run(capsys, "check", str(flawed_file), "--format", "json", "-o", str(target)) == (1, "", "")
+        assert json.loads(target.read_text(encoding="utf-8"))[0]["ok"] is False
+
+
+class TestDemo:
+    """demo: the bundled sample in the official layout, then its check results."""
+
+    def test_demo(self, capsys: pytest.CaptureFixture[str], sample: govdisclosure.Report) -> None:
+        """The official tables of the seed report and a clean check summary."""
+        status, out, err = run(capsys, "demo")
+        assert (status, err) == (0, "")
+        for key in ("active_disclosure", "applications", "review_litigation"):
+            number, heading = govdisclosure.layout.SECTION_HEADINGS[key]
+            assert f"\n{number}、{heading}\n" in out
+        assert "┌" in out
+        assert govdisclosure.layout.table("2021", "三").node("outcomes.other_handling.unpaid_fee").label[:12] in out
+        assert out.rstrip("\n").endswith("塔城地区行署外事办公室 2024：错误 0，警告 0，提示 0")
+
+    def test_demo_2019(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--sample example-2019 shows the 2019 edition (its single （六） row)."""
+        status, out, _ = run(capsys, "demo", "--sample", "example-2019")
+        assert status == 0
+        assert govdisclosure.layout.OTHER_HANDLING_2019.label in out
+        assert "江川市自然资源和规划局" in out
+
+
+class TestRenderFindings:
+    """render --findings marks the cells the checks flag."""
+
+    def test_marks(self, capsys: pytest.CaptureFixture[str], flawed_file: Path) -> None:
+        """The HTML of a flawed report carries the error class; a clean one does not."""
+        _, out, _ = run(capsys, "render", str(flawed_file), "--to", "html", "--table", "四", "--findings")
+        _, plain, _ = run(capsys, "render", str(flawed_file), "--to", "html", "--table", "四")
+        assert "gd-error" in out
+        assert "gd-error" not in plain

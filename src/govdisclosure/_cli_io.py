@@ -225,19 +225,22 @@ def import_report(source: Source, data: bytes, fmt: str) -> tuple[Report, tuple[
     try:
         from .read import read  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
-        raise _unavailable("reading published reports", "govdisclosure.read.read") from None
+        raise CliError(
+            f"{source.name}: {_unavailable('reading published reports', 'govdisclosure.read.read')}"
+        ) from None
     arg: Any = source.path if source.path is not None else data
     result = read(arg, format=fmt)
     return result.report, tuple(str(note) for note in result.notes)
 
 
-def run_check(report: Report) -> Any:
+def run_check(report: Report, **options: Any) -> Any:
     """:func:`govdisclosure.checks.check` on one report (returns its ``CheckReport``)."""
+    from .checks import check
+
     try:
-        from .checks import check  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        raise _unavailable("checking", "govdisclosure.checks") from None
-    return check(report)
+        return check(report, **options)
+    except GovDisclosureError as exc:
+        raise CliError(one_line(exc)) from None
 
 
 def run_render(

@@ -134,6 +134,19 @@ def build_parser() -> argparse.ArgumentParser:
         type=_choice("output format", ("text", "json")),
         help="text (default) or json (an array with one object per input)",
     )
+    p.add_argument("--select", metavar="CODES", help="only these rules: codes or tags, comma-separated (C1,C3)")
+    p.add_argument("--ignore", metavar="CODES", help="skip these rules: codes or tags, comma-separated")
+    p.add_argument(
+        "--min-severity",
+        type=_choice("severity", ("info", "warning", "error")),
+        help="leave out findings below this severity: info, warning or error",
+    )
+    p.add_argument(
+        "--lang",
+        default="zh",
+        type=_choice("language", ("zh", "en")),
+        help="language of the text output: zh (default) or en",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write the results to FILE instead of stdout")
 
     p = command(
@@ -254,6 +267,7 @@ def _cmd_read(args: argparse.Namespace, run: _Run) -> int:
 def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
     sources = cio.parse_sources(args.files)
     as_json = args.output_format == "json"
+    options = _check_options(args)
     entries: list[dict[str, Any]] = []
     chunks: list[str] = []
     with_errors = 0
@@ -263,7 +277,7 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
         for source in sources:
             try:
                 report, _ = cio.load_report(source, args.source_format)
-                result = cio.run_check(report)
+                result = cio.run_check(report, **options)
             except cio.CliError as exc:
                 run.error(str(exc))
                 if as_json:
@@ -275,7 +289,7 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
             if as_json:
                 entries.append({"file": source.name, **result.to_dict()})
             else:
-                body = result.to_text().rstrip("\n")
+                body = result.to_text(args.lang).rstrip("\n")
                 chunks.append(f"{source.name}\n{body}\n" if len(sources) > 1 else f"{body}\n")
             bar.advance(source.name)
     if as_json:
@@ -289,6 +303,23 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
     if with_errors:
         return EXIT_FINDINGS
     return run.status
+
+
+def _codes(value: str | None) -> list[str] | None:
+    return None if value is None else [code.strip() for code in value.split(",") if code.strip()]
+
+
+def _check_options(args: argparse.Namespace) -> dict[str, Any]:
+    from .checks import select_rules
+
+    options: dict[str, Any] = {"select": _codes(args.select), "ignore": _codes(args.ignore)}
+    if args.min_severity is not None:
+        options["min_severity"] = args.min_severity
+    try:  # unknown codes are a usage error, said once rather than once per input
+        select_rules("2021", **options)
+    except ValueError as exc:
+        raise cio.UsageError(cio.one_line(exc)) from None
+    return options
 
 
 def _cmd_render(args: argparse.Namespace, run: _Run) -> int:
