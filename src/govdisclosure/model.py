@@ -341,6 +341,22 @@ class _Group:
         return cls(**kwargs)
 
 
+class _Rendered:
+    """Notebook and terminal display: the official layout, drawn by :mod:`govdisclosure.render`."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from .render import repr_html
+
+        return repr_html(self)
+
+    def __str__(self) -> str:
+        from .render import repr_text
+
+        return repr_text(self)
+
+
 def _applicant_row() -> Any:
     return _part(ApplicantRow)
 
@@ -433,7 +449,7 @@ class Outcomes(_Group):
 
 
 @attrs.frozen(kw_only=True)
-class Applications(_Group):
+class Applications(_Rendered, _Group):
     """表三 收到和处理政府信息公开申请情况."""
 
     new_received: ApplicantRow = _applicant_row()
@@ -492,7 +508,7 @@ def _map_rows(group: Any, fn: Any) -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class ReviewLitigation(_Group):
+class ReviewLitigation(_Rendered, _Group):
     """表四 政府信息公开行政复议、行政诉讼情况."""
 
     reconsideration: ReviewRow = _part(ReviewRow)
@@ -501,7 +517,7 @@ class ReviewLitigation(_Group):
 
 
 @attrs.frozen(kw_only=True)
-class ActiveDisclosure2021(_Group):
+class ActiveDisclosure2021(_Rendered, _Group):
     """表二 主动公开政府信息情况, 2021 edition."""
 
     regulations: DocumentCounts2021 = _part(DocumentCounts2021)
@@ -513,7 +529,7 @@ class ActiveDisclosure2021(_Group):
 
 
 @attrs.frozen(kw_only=True)
-class ActiveDisclosure2019(_Group):
+class ActiveDisclosure2019(_Rendered, _Group):
     """表二 主动公开政府信息情况, 2019 edition."""
 
     regulations: DocumentCounts2019 = _part(DocumentCounts2019)
@@ -646,7 +662,7 @@ def _narrative() -> Any:
 
 
 @attrs.frozen(kw_only=True)
-class Report:
+class Report(_Rendered):
     """One 政府信息公开工作年度报告.
 
     >>> from govdisclosure import blank_report
