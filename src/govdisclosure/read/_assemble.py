@@ -1,0 +1,922 @@
+"""From a :class:`SourceDocument` (any format) to a report, with notes and provenance.
+
+The steps, the same for every format:
+
+1. Cut the document into sections at the headings 一…六 (found by title, so renumbered or mistyped headings are
+   recognised; inside a line too, for crawled page text). Tables outside the table sections are placed by content.
+2. Turn each table section into *items*: a printed label and the value tokens beside it. Grid rows give cells;
+   lines of text are searched for official labels, the text after each label giving its value tokens; lines of
+   numbers only are kept as orphan runs.
+3. Place items on official rows by label (never by position in 表三), read the values (blank markers, units and
+   annotations handled), cut runs of digits with the arithmetic rules, pair labels printed without numbers with
+   orphan runs only when the arithmetic confirms it, and note every repair.
+4. Detect the edition from the tables, then build the :class:`~govdisclosure.model.Report`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from decimal import Decimal, InvalidOperation
+from itertools import product
+from typing import Any, Final
+
+import attrs
+
+from .. import layout
+from ..errors import ReadError
+from ..model import (
+    ACTIVE_DISCLOSURE_CLASSES,
+    ApplicantRow,
+    Applications,
+    NotProcessed,
+    OtherHandling,
+    Outcomes,
+    Report,
+    ReviewLitigation,
+    ReviewRow,
+    UnableToProvide,
+    Withheld,
+)
+from . import _digits, _labels, _meta
+from ._result import CellOrigin, ImportResult, Note, Severity
+from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where
+
+__all__ = ["assemble"]
+
+_SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
+_TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
+_BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "－", "\u2013", "_", "\\", "&nbsp;"})
+_VALUE: Final = re.compile(r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
+_NUMBER_ONLY: Final = re.compile("^[\\s\\d.\\-\u2212—/]*$")
+_RUN: Final = re.compile("^[\\s\\d.,\\-\u2212—/]*(?:万元|元)?")
+_CLOSERS: Final = "\"'”’」）)]"
+_APPLICANT_KEYS: Final = ApplicantRow.FIELDS
+_REVIEW_ROWS: Final = ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+_REVIEW_WORDS: Final = re.compile(
+    r"行政复议|行政诉讼|未经复议直接起诉|复议后起诉|结果|维持|纠正|其他|尚未|审结|总\s*计|表四|[（(][^）)]*[）)]|[:：]"
+)
+_2021_WORDS: Final = ("本年制发件数", "本年废止件数", "现行有效件", "本年收费金额", "本年处理决定数量")
+_2019_WORDS: Final = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "本年增/减",
+    "政府集中采购",
+)
+_OLD_OUTLINE: Final = ("依申请公开政府信息情况", "政府信息依申请公开", "依申请公开办理情况", "政府信息公开情况统计表")
+
+
+@attrs.define
+class _Item:
+    """A printed label (possibly none) and the value tokens printed beside it."""
+
+    labels: list[tuple[str, Where]]
+    values: list[tuple[str, Where]]
+    cells: bool
+    """True for grid cells (blank cells count), False for whitespace tokens of a line."""
+
+
+@attrs.define
+class _Segment:
+    text: str
+    where: Where
+
+
+@attrs.define
+class _Context:
+    notes: list[Note] = attrs.Factory(list)
+    provenance: dict[str, CellOrigin] = attrs.Factory(dict)
+
+    def note(
+        self,
+        code: str,
+        message: str,
+        where: Where | None = None,
+        severity: Severity = "warning",
+        path: str | None = None,
+    ) -> None:
+        self.notes.append(Note(code, message, severity, where or Where(), path))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. sections
+
+
+def _headings(text: str) -> Iterator[tuple[int, int, str]]:
+    for key, pattern in _meta.SECTION_PATTERNS.items():
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), key
+
+
+def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTable | _Segment]], dict[str, str]]:
+    """Blocks per section (``preamble`` first), and each section's heading as printed."""
+    parts: dict[str, list[SourceLine | SourceTable | _Segment]] = {"preamble": []}
+    printed: dict[str, str] = {}
+    current = -1
+    key = "preamble"
+    for block in doc.blocks:
+        if isinstance(block, SourceTable):
+            parts.setdefault(key, []).append(block)
+            continue
+        text = block.text
+        pos = 0
+        for start, end, section in sorted(_headings(text)):
+            index = _SECTIONS.index(section)
+            if start < pos or index <= current:
+                continue
+            if text[pos:start].strip():
+                parts.setdefault(key, []).append(_Segment(text[pos:start], _at(block.where, pos)))
+            current, key, pos = index, section, end
+            printed[section] = re.sub(r"\s+", "", text[start:end])
+            parts.setdefault(key, [])
+        if text[pos:].strip():
+            parts.setdefault(key, []).append(_Segment(text[pos:], _at(block.where, pos)))
+    return parts, printed
+
+
+def _at(where: Where, offset: int) -> Where:
+    if where.line is None:
+        return where
+    return attrs.evolve(where, column=(where.column or 1) + offset)
+
+
+def _table_kind(table: SourceTable) -> str | None:
+    text = "".join(cell.text for row in table.rows for cell in row)
+    if "本年新收" in text or "予以公开" in text or "不予公开" in text:
+        return "applications"
+    if "复议" in text or "结果维持" in text:
+        return "review_litigation"
+    if "第二十条" in text or "信息内容" in text or "行政许可" in text or "规章" in text:
+        return "active_disclosure"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. items
+
+
+def _is_value(text: str) -> bool:
+    t = unicodedata.normalize("NFKC", text).strip()
+    return t in _BLANKS or bool(_VALUE.match(t))
+
+
+def _row_item(row: Sequence[SourceCell]) -> _Item | None:
+    labels: list[tuple[str, Where]] = []
+    values: list[tuple[str, Where]] = []
+    for cell in row:
+        text = cell.text.strip()
+        if _is_value(text):
+            if cell.spanned:
+                continue
+            if labels or text:
+                values.append((text, cell.where))
+        else:
+            if not labels or labels[-1][0] != text:
+                labels.append((text, cell.where))
+            values = []  # values come after the last label
+    if not labels:
+        values = [(t, w) for t, w in values if True]
+        while values and not values[0][0]:
+            values.pop(0)
+    if not labels and not values:
+        return None
+    return _Item(labels, values, cells=True)
+
+
+class _Norm:
+    """A text without whitespace or quotes, NFKC-normalised, with the position of each character in the original."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        index: list[int] = []
+        nfkc = unicodedata.normalize("NFKC", text)
+        same = len(nfkc) == len(text)
+        for i, ch in enumerate(text):
+            n = nfkc[i] if same else unicodedata.normalize("NFKC", ch)
+            for c in n:
+                if c.isspace() or c in "\"'“”‘’「」":
+                    continue
+                chars.append(c)
+                index.append(i)
+        norm = "".join(chars)
+        norm = re.sub(r"(?<![\d.])(\d)[、,]", r"\1.", norm).replace("合计", "总计")
+        self.text = norm
+        self.index = index
+        self.length = len(text)
+
+    def orig(self, pos: int) -> int:
+        """Original position of normalised position ``pos`` (end positions map past the last character)."""
+        if pos >= len(self.index):
+            return self.length
+        return self.index[pos]
+
+
+def _tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
+    return [(m.group(0), _at(where, offset + m.start())) for m in re.finditer(r"\S+", run)]
+
+
+def _line_items(segment: _Segment, table: str) -> list[_Item]:
+    text = segment.text
+    norm = _Norm(text)
+    found = _labels.find_labels(norm.text, table)
+    items: list[_Item] = []
+    head_end = norm.orig(found[0][0]) if found else len(text)
+    head = text[:head_end]
+    if head.strip():
+        if _NUMBER_ONLY.match(head) and re.search(r"\d", head):
+            items.append(_Item([], _tokens(head, segment.where, 0), cells=False))
+        elif not found:
+            fuzzy = _fuzzy_line(text, segment.where, table)
+            if fuzzy is not None:
+                items.append(fuzzy)
+    for i, (start, end, _match) in enumerate(found):
+        s, e = norm.orig(start), norm.orig(end - 1) + 1
+        nxt = norm.orig(found[i + 1][0]) if i + 1 < len(found) else len(text)
+        while e < nxt and text[e] in _CLOSERS:
+            e += 1
+        run = _RUN.match(text[e:nxt])
+        tokens = _tokens(run.group(0), segment.where, e) if run else []
+        tokens = [(t, w) for t, w in tokens if re.search(r"\d", t) or t in _BLANKS]
+        items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False))
+    return items
+
+
+def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
+    m = re.match(r"^(.*?)((?:\s+[-\d.]+)+)\s*$", text)
+    label_part, run = (m.group(1), m.group(2)) if m else (text, "")
+    for piece in reversed(label_part.split()):
+        if _labels.match(piece, table) is not None:
+            tokens = _tokens(run, where, len(label_part)) if run else []
+            return _Item([(piece, _at(where, text.index(piece)))], tokens, cells=False)
+    return None
+
+
+def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) -> list[_Item]:
+    items: list[_Item] = []
+    for block in blocks:
+        if isinstance(block, SourceTable):
+            for row in block.rows:
+                item = _row_item(row)
+                if item is not None:
+                    items.append(item)
+        else:
+            segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
+            items.extend(_line_items(segment, table))
+    return items
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. values
+
+
+def _value(text: str, kind: str, ctx: _Context, where: Where, path: str) -> tuple[Any, bool]:
+    """A printed cell as a value of ``kind``; (value, printed) where printed is False when nothing usable."""
+    t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("\u2212", "-")
+    if t in _BLANKS:
+        if t:
+            ctx.note("blank-marker", f"{text!r} read as a blank cell", where, "info", path)
+        return None, True
+    m = re.match(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$", t)
+    if not m:
+        ctx.note("not-a-number", f"{text!r} is not a number: cell left blank", where, "error", path)
+        return None, False
+    if m.group(0) != m.group(1):
+        ctx.note("annotation", f"{text!r} read as {m.group(1)} (unit or annotation in the cell)", where, "info", path)
+    number = m.group(1)
+    if kind == "amount":
+        try:
+            return Decimal(number), True
+        except InvalidOperation:  # pragma: no cover - the pattern only lets decimal numbers through
+            return None, False
+    if "." in number:
+        if re.fullmatch(r"-?\d+\.0+", number):
+            number = number.split(".")[0]
+        else:
+            ctx.note("not-a-count", f"{text!r} is not a whole number: cell left blank", where, "error", path)
+            return None, False
+    value = int(number)
+    if value < 0 and kind != "signed":
+        ctx.note("negative-count", f"{text!r} is negative: cell left blank", where, "error", path)
+        return None, False
+    return value, True
+
+
+def _read_row(
+    item: _Item,
+    fields: Sequence[layout.Field],
+    prefix: str,
+    ctx: _Context,
+    rule: Any = None,
+) -> tuple[dict[str, Any], list[tuple[int, ...]]]:
+    """Values of one row keyed by field, and the candidate cuts when a run of digits is ambiguous."""
+    values = list(item.values)
+    count = len(fields)
+    where = values[0][1] if values else (item.labels[0][1] if item.labels else Where())
+    if item.cells and len(values) > count:
+        while len(values) > count and (not values[-1][0] or not values[0][0]):
+            values.pop(-1 if not values[-1][0] else 0)
+    if len(values) > count:
+        extra = " ".join(t or "□" for t, _ in values[count:])
+        ctx.note(
+            "extra-cells",
+            f"{prefix}: {len(values)} cells where the layout has {count}; the first {count} were kept, "
+            f"ignored: {extra}",
+            where,
+            "warning",
+            prefix,
+        )
+        values = values[:count]
+    out: dict[str, Any] = {}
+    if len(values) == count:
+        for field, (text, w) in zip(fields, values, strict=True):
+            path = f"{prefix}.{field.key}"
+            value, printed = _value(text, field.kind, ctx, w, path)
+            out[field.key] = value
+            if printed:
+                ctx.provenance[path] = CellOrigin(text, w, False)
+        return out, []
+    texts = [t for t, _ in values]
+    digits = all(t.isdigit() for t in texts) and texts
+    if not digits:
+        if values:
+            ctx.note(
+                "missing-cells",
+                f"{prefix}: {len(values)} cells where the layout has {count}; the row was left blank",
+                where,
+                "error",
+                prefix,
+            )
+        return {}, []
+    if count == len("".join(texts)):
+        found = [tuple(int(c) for c in "".join(texts))]
+    elif rule is not None:
+        found = _digits.candidates(texts, count, rule)
+    else:
+        found = []
+    if len(found) == 1:
+        _put(found[0], fields, prefix, values, ctx, out)
+        if count == len("".join(texts)):
+            ctx.note("digits-split", f"{prefix}: {' '.join(texts)!r} read one digit per cell", where, "info", prefix)
+        else:
+            ctx.note(
+                "digits-split",
+                f"{prefix}: {' '.join(texts)!r} has no separators; read as {' '.join(map(str, found[0]))}, "
+                "the only split that adds up",
+                where,
+                "warning",
+                prefix,
+            )
+        return out, []
+    if not found:
+        ctx.note(
+            "digits-unsplit",
+            f"{prefix}: {' '.join(texts)!r} cannot be split into {count} cells with certainty; the row was left blank",
+            where,
+            "error",
+            prefix,
+        )
+    return {}, found
+
+
+def _put(
+    cut: Sequence[int],
+    fields: Sequence[layout.Field],
+    prefix: str,
+    values: Sequence[tuple[str, Where]],
+    ctx: _Context,
+    out: dict[str, Any],
+) -> None:
+    text = " ".join(t for t, _ in values)
+    where = values[0][1] if values else Where()
+    for field, value in zip(fields, cut, strict=True):
+        out[field.key] = Decimal(value) if field.kind == "amount" else value
+        ctx.provenance[f"{prefix}.{field.key}"] = CellOrigin(text, where, True)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3a. 表三
+
+
+@attrs.define
+class _Applications:
+    rows: dict[str, dict[str, Any]] = attrs.Factory(dict)
+    where: dict[str, Where] = attrs.Factory(dict)
+    three_rows: bool = False
+    single_row: bool = False
+    found: int = 0
+
+
+def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
+    table = layout.edition("2021").table("applications")
+    fields = table.root.child("new_received").fields
+    result = _Applications()
+    pending: list[tuple[str, _Item]] = []
+    orphans: list[_Item] = []
+    ambiguous: dict[str, tuple[_Item, list[tuple[int, ...]]]] = {}
+    for item in items:
+        row: _labels.LabelMatch | None = None
+        for text, where in item.labels:
+            match = _labels.match(text, "applications")
+            if match is None:
+                continue
+            if not match.exact:
+                ctx.note(
+                    "label-typo",
+                    f"{text!r} read as {match.official!r}",
+                    where,
+                    "info",
+                    f"applications.{match.path}",
+                )
+            if match.is_row or (match.path == "outcomes.other_handling" and _has_numbers(item)):
+                row = match
+            result.found += 1
+        has_numbers = _has_numbers(item)
+        if row is None:
+            if has_numbers and not item.labels:
+                orphans.append(item)
+            elif has_numbers:
+                ctx.note(
+                    "row-unplaced",
+                    f"figures beside {item.labels[-1][0]!r} match no row of 表三: not used",
+                    item.labels[-1][1],
+                    "warning",
+                )
+            continue
+        path = row.path
+        if path.startswith("outcomes.other_handling."):
+            result.three_rows = True
+        elif path == "outcomes.other_handling":
+            result.single_row = True
+        if not item.values or (not has_numbers and not item.cells):
+            pending.append((path, item))
+            continue
+        if path in result.rows or path in ambiguous:
+            ctx.note(
+                "row-repeated", f"表三 row {row.official!r} printed twice: the first one was kept", item.labels[-1][1]
+            )
+            continue
+        result.where[path] = item.labels[-1][1]
+        values, found = _read_row(item, fields, f"applications.{path}", ctx, _digits.row_total)
+        if found:
+            ambiguous[path] = (item, found)
+        else:
+            result.rows[path] = values
+    _resolve(result, ambiguous, fields, ctx)
+    _pair(result, pending, orphans, fields, ctx)
+    return result
+
+
+def _has_numbers(item: _Item) -> bool:
+    return any(re.search(r"\d", t) for t, _ in item.values)
+
+
+def _outcome_paths(rows: dict[str, dict[str, Any]]) -> list[str]:
+    three = any(p.startswith("outcomes.other_handling.") for p in rows)
+    paths = []
+    for edition in ("2021",) if three else ("2019",):
+        for path, _ in layout.edition(edition).table("applications").rows():
+            if path.startswith("outcomes.") and path != "outcomes.total":
+                paths.append(path)
+    return paths
+
+
+def _balanced(rows: dict[str, dict[str, Any]], *, require_all: bool) -> bool:
+    """C1 and C2 hold in every column where all operands are known (and, with ``require_all``, they are)."""
+    outcome = _outcome_paths(rows)
+    for key in _APPLICANT_KEYS:
+        parts = [rows.get(p, {}).get(key) for p in outcome]
+        total = rows.get("outcomes.total", {}).get(key)
+        if None in parts or total is None:
+            if require_all:
+                return False
+            continue
+        if sum(int(p) for p in parts if p is not None) != total:
+            return False
+        a, b, f = (rows.get(p, {}).get(key) for p in ("new_received", "carried_over", "carried_forward"))
+        if a is not None and b is not None and f is not None and a + b != total + f:
+            return False
+    return True
+
+
+def _resolve(
+    result: _Applications,
+    ambiguous: dict[str, tuple[_Item, list[tuple[int, ...]]]],
+    fields: Sequence[layout.Field],
+    ctx: _Context,
+) -> None:
+    """Choose among ambiguous cuts with the column rules C1/C2, when exactly one combination satisfies them."""
+    if not ambiguous:
+        return
+    paths = list(ambiguous)
+    size = 1
+    for _, found in ambiguous.values():
+        size *= len(found)
+    good: list[tuple[tuple[int, ...], ...]] = []
+    if size <= 4096:
+        for combo in product(*(found for _, found in ambiguous.values())):
+            rows = dict(result.rows)
+            for path, cut in zip(paths, combo, strict=True):
+                rows[path] = dict(zip(_APPLICANT_KEYS, cut, strict=True))
+            if _balanced(rows, require_all=True):
+                good.append(combo)
+                if len(good) > 1:
+                    break
+    for i, path in enumerate(paths):
+        item, found = ambiguous[path]
+        prefix = f"applications.{path}"
+        where = item.values[0][1]
+        if len(good) == 1:
+            out: dict[str, Any] = {}
+            _put(good[0][i], fields, prefix, item.values, ctx, out)
+            result.rows[path] = out
+            ctx.note(
+                "digits-split",
+                f"{prefix}: {' '.join(t for t, _ in item.values)!r} read as {' '.join(map(str, good[0][i]))}, the "
+                "only split for which the columns add up (C1, C2)",
+                where,
+                "warning",
+                prefix,
+            )
+        else:
+            ctx.note(
+                "digits-ambiguous",
+                f"{prefix}: {' '.join(t for t, _ in item.values)!r} can be split in {len(found)} ways that add up; "
+                "the row was left blank",
+                where,
+                "error",
+                prefix,
+            )
+
+
+def _pair(
+    result: _Applications,
+    pending: list[tuple[str, _Item]],
+    orphans: list[_Item],
+    fields: Sequence[layout.Field],
+    ctx: _Context,
+) -> None:
+    """Give labels printed without numbers the runs of numbers printed on lines of their own, in order.
+
+    Accepted only when there are as many of each and every column then adds up (C1, C2, C3); otherwise the rows
+    stay blank, with a note.
+    """
+    waiting = [(p, item) for p, item in pending if p not in result.rows]
+    seen: set[str] = set()
+    waiting = [(p, i) for p, i in waiting if not (p in seen or seen.add(p))]  # type: ignore[func-returns-value]
+    if not waiting:
+        if orphans:
+            for item in orphans:
+                ctx.note(
+                    "numbers-unplaced",
+                    f"numbers {' '.join(t for t, _ in item.values)!r} printed without a label: not used",
+                    item.values[0][1],
+                )
+        return
+    trial = dict(result.rows)
+    scratch = _Context()
+    ok = len(waiting) == len(orphans)
+    if ok:
+        for (path, _), item in zip(waiting, orphans, strict=True):
+            values, found = _read_row(item, fields, f"applications.{path}", scratch, _digits.row_total)
+            if found or len(values) != len(fields) or None in values.values():
+                ok = False
+                break
+            if values["total"] != sum(values[k] for k in _APPLICANT_KEYS[:-1]):
+                ok = False
+                break
+            trial[path] = values
+    if ok and _balanced(trial, require_all=True):
+        for (path, label), item in zip(waiting, orphans, strict=True):
+            result.rows[path] = trial[path]
+            result.where[path] = label.labels[-1][1]
+            text = " ".join(t for t, _ in item.values)
+            for key in _APPLICANT_KEYS:
+                ctx.provenance[f"applications.{path}.{key}"] = CellOrigin(text, item.values[0][1], True)
+            ctx.note(
+                "numbers-paired",
+                f"applications.{path}: label printed apart from its numbers; paired with {text!r} "
+                f"({item.values[0][1]}), confirmed by the column sums",
+                label.labels[-1][1],
+                "warning",
+                f"applications.{path}",
+            )
+        return
+    for path, label in waiting:
+        ctx.note(
+            "row-unplaced",
+            f"applications.{path}: the label is printed without numbers and its numbers cannot be placed with "
+            "certainty; the row was left blank",
+            label.labels[-1][1],
+            "error",
+            f"applications.{path}",
+        )
+    for item in orphans:
+        ctx.note(
+            "numbers-unplaced",
+            f"numbers {' '.join(t for t, _ in item.values)!r} printed without a label: not used",
+            item.values[0][1],
+        )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3b. 表四 and 表二
+
+
+def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
+    tokens: list[tuple[str, Where]] = []
+    cells = False
+    for block in blocks:
+        if isinstance(block, SourceTable):
+            for row in block.rows:
+                texts = [c.text.strip() for c in row if not c.spanned]
+                numeric = [t for t in texts if t and _is_value(t)]
+                if numeric and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
+                    cells = True
+                    row_tokens = [(c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text)]
+                    while row_tokens and not row_tokens[-1][0]:
+                        row_tokens.pop()
+                    while row_tokens and not row_tokens[0][0]:
+                        row_tokens.pop(0)
+                    tokens.extend(row_tokens)
+        else:
+            text = block.text
+            rest = _REVIEW_WORDS.sub(lambda m: " " * len(m.group(0)), text)
+            if re.search(r"\d", rest) and _NUMBER_ONLY.match(rest):
+                tokens.extend(_tokens(rest, block.where, 0))
+        if len(tokens) >= 15:
+            break
+    fields = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
+    flat_fields = [layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in fields]
+    if not tokens:
+        return {}
+    item = _Item([], tokens, cells=cells)
+    values, _ = _read_row(item, flat_fields, "review_litigation", ctx, _digits.review_totals)
+    out: dict[str, dict[str, Any]] = {}
+    for key, value in values.items():
+        row_key, field_key = key.split(".")
+        out.setdefault(row_key, {})[field_key] = value
+    # provenance keys were written as review_litigation.<row>.<field> already
+    return out
+
+
+def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, dict[str, Any]]:
+    table = layout.edition(edition).table("active_disclosure")
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        row = None
+        for text, _ in item.labels:
+            match = _labels.match(text, "active_disclosure")
+            if match is not None and match.is_row:
+                row = match
+        if row is None or not item.values:
+            continue
+        try:
+            node = table.node(row.path)
+        except KeyError:
+            ctx.note(
+                "row-other-edition",
+                f"表二 row {row.official!r} does not exist in the {edition} edition: not used",
+                item.labels[-1][1],
+            )
+            continue
+        if row.path in out:
+            continue
+        values, _ = _read_row(item, node.fields, f"active_disclosure.{row.path}", ctx)
+        out[row.path] = values
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. the report
+
+
+def _edition(active_text: str, apps: _Applications, year: int, ctx: _Context) -> str:
+    norm = _labels.normalize(active_text)
+    votes_2021 = sum(w in norm for w in _2021_WORDS)
+    votes_2019 = sum(_labels.normalize(w) in norm for w in _2019_WORDS)
+    if apps.three_rows:
+        if votes_2019 > votes_2021:
+            ctx.note(
+                "edition-conflict", "表二 follows the 2019 edition but 表三 splits （六） as in 2021: read as 2021"
+            )
+        return "2021"
+    if votes_2021 > votes_2019:
+        edition = "2021"
+    elif votes_2019 > votes_2021:
+        edition = "2019"
+    else:
+        edition = "2021" if year >= 2021 else "2019"
+        ctx.note("edition-from-year", f"the tables do not show their edition: {edition} assumed from the year {year}")
+    return edition
+
+
+def _applicant(values: dict[str, Any] | None) -> ApplicantRow:
+    return ApplicantRow(**(values or {}))
+
+
+def _build_applications(apps: _Applications, single: bool) -> Applications:
+    rows = apps.rows
+
+    def group(cls: type, prefix: str) -> Any:
+        return cls(**{a.name: _applicant(rows.get(f"{prefix}.{a.name}")) for a in attrs.fields(cls)})
+
+    other: ApplicantRow | OtherHandling
+    if single:
+        other = _applicant(rows.get("outcomes.other_handling"))
+    else:
+        other = group(OtherHandling, "outcomes.other_handling")
+    outcomes = Outcomes(
+        granted=_applicant(rows.get("outcomes.granted")),
+        partially_granted=_applicant(rows.get("outcomes.partially_granted")),
+        withheld=group(Withheld, "outcomes.withheld"),
+        unable_to_provide=group(UnableToProvide, "outcomes.unable_to_provide"),
+        not_processed=group(NotProcessed, "outcomes.not_processed"),
+        other_handling=other,
+        total=_applicant(rows.get("outcomes.total")),
+    )
+    return Applications(
+        new_received=_applicant(rows.get("new_received")),
+        carried_over=_applicant(rows.get("carried_over")),
+        outcomes=outcomes,
+        carried_forward=_applicant(rows.get("carried_forward")),
+    )
+
+
+def _text_of(blocks: Sequence[SourceLine | SourceTable | _Segment]) -> list[str]:
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, SourceTable):
+            lines.extend(" ".join(c.text for c in row if not c.spanned) for row in block.rows)
+        else:
+            lines.append(block.text)
+    return lines
+
+
+def assemble(doc: SourceDocument) -> ImportResult:
+    """Turn a document read by any format reader into an :class:`ImportResult`.
+
+    Raises :class:`~govdisclosure.errors.ReadError` when the document is empty, is not an annual report on
+    government information disclosure, or follows the pre-2019 outline.
+    """
+    ctx = _Context()
+    for note in doc.notes:
+        ctx.note(note.code, note.message, note.where, note.severity)
+    name = doc.name or "the source"
+    all_lines = _text_of(doc.blocks)
+    if not "".join(all_lines).strip():
+        raise ReadError(f"{name} is empty: there is no text to read a report from")
+    parts, printed = _sections(doc)
+    # tables outside the table sections are placed by what they contain
+    for key in [k for k in parts if k not in _TABLE_SECTIONS]:
+        keep: list[SourceLine | SourceTable | _Segment] = []
+        for block in parts[key]:
+            kind = _table_kind(block) if isinstance(block, SourceTable) else None
+            if kind is not None:
+                parts.setdefault(kind, []).append(block)
+            else:
+                keep.append(block)
+        parts[key] = keep
+
+    apps = _applications(_items(parts.get("applications", []), "applications"), ctx)
+    review = _review(parts.get("review_litigation", []), ctx)
+    full = "\n".join(all_lines)
+    if apps.found == 0 and not review:
+        compact = re.sub(r"\s+", "", full)
+        if any(mark in compact for mark in _OLD_OUTLINE) or re.search(
+            r"20(0\d|1[0-8])年度?政府信息公开", compact[:400]
+        ):
+            raise ReadError(
+                f"{name} follows the pre-2019 outline (概述 / 依申请公开 sections, no 表三 of the 2019 or 2021 "
+                "format): it cannot be read as either edition"
+            )
+        if "政府信息公开" in compact:
+            raise ReadError(
+                f"{name} mentions government information disclosure but has no 表三 (收到和处理政府信息公开申请情况) "
+                "or 表四 that can be read: is it an annual report, or are its tables images?"
+            )
+        raise ReadError(
+            f"{name} is not an annual report on government information disclosure (政府信息公开工作年度报告)"
+        )
+
+    # metadata
+    preamble = _text_of(parts.get("preamble", []))
+    title = _meta.find_title(preamble or all_lines) or ""
+    year = _year(title, full, ctx)
+    agency, published = _signature(all_lines, title, ctx)
+    if published is None:
+        m = re.search(r"发布(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})", full[:2000])
+        if m:
+            published = _meta._date(m.group(1), m.group(2), m.group(3))
+    if not agency:
+        agency = _meta.find_agency_in_title(title) or ""
+        if not agency:
+            ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", Where())
+    lead = "\n".join(preamble)
+    period = _meta.find_period(lead) or _meta.find_period(full)
+    contact = _meta.find_contact(lead) if lead else None
+
+    active_blocks = parts.get("active_disclosure", [])
+    edition = _edition("\n".join(_text_of(active_blocks)), apps, year, ctx)
+    single = edition == "2019" or (apps.single_row and not apps.three_rows)
+    if edition == "2021" and single:
+        ctx.note(
+            "single-other-handling",
+            "表三 has a single （六）其他处理 row, as in the 2019 edition: kept as printed",
+            apps.where.get("outcomes.other_handling", Where()),
+        )
+    active = _active(_items(active_blocks, "active_disclosure"), edition, ctx)
+    _missing(edition, single, apps, active, review, ctx)
+
+    active_cls = ACTIVE_DISCLOSURE_CLASSES[edition]
+    active_table = layout.edition(edition).table("active_disclosure")
+    active_obj = active_cls(
+        **{
+            a.name: a.default.factory(**active.get(a.name, {}))
+            for a in attrs.fields(active_cls)
+            if a.name in set(active_table.paths())
+        }
+    )
+    review_obj = ReviewLitigation(**{k: ReviewRow(**review.get(k, {})) for k in _REVIEW_ROWS})
+    sections = {}
+    for key in ("overview", "problems", "other_matters"):
+        heading = printed.get(key)
+        official = layout.SECTION_HEADINGS[key][1]
+        sections[key] = _meta.narrative(_text_of(parts.get(key, [])), heading, official)
+        if key not in printed:
+            ctx.note(
+                "section-missing", f"section {layout.SECTION_HEADINGS[key][0]}、{official} not found", Where(), "info"
+            )
+    report = Report(
+        edition=edition,
+        year=year,
+        agency=agency,
+        title=title,
+        published=published,
+        period=period,
+        contact=contact,
+        source=doc.name,
+        active_disclosure=active_obj,
+        applications=_build_applications(apps, single),
+        review_litigation=review_obj,
+        **sections,
+    )
+    return ImportResult(report=report, notes=tuple(ctx.notes), provenance=ctx.provenance, format=doc.format)
+
+
+def _year(title: str, full: str, ctx: _Context) -> int:
+    m = re.search(r"(\d{4})\s*年", title)
+    if m and 2000 <= int(m.group(1)) <= 2100:
+        return int(m.group(1))
+    period = _meta.find_period(full)
+    if period is not None:
+        return period.start.year
+    m = re.search(r"(20\d{2})\s*年度?政府信息公开", full)
+    if m:
+        return int(m.group(1))
+    raise ReadError("no data year found: neither the title nor a statistical period names the year reported on")
+
+
+def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
+    """The issuing body and date signed at the end (or under the title), with a note on a mistyped date."""
+    tail = [line.strip() for line in lines if line.strip()][-4:]
+    for i in range(len(tail) - 1, -1, -1):
+        date, typo = _meta.find_date(tail[i])
+        if date is None or len(re.sub(r"[\s\d年月日()（）]", "", tail[i])) > 2:
+            continue
+        if typo:
+            ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", Where(), "warning")
+        agency = tail[i - 1] if i > 0 else None
+        if agency and (len(agency) > 30 or re.search(r"[。，,；\d]", agency)):
+            agency = None
+        return (re.sub(r"\s+", "", agency) if agency else None), date
+    return None, None
+
+
+def _missing(
+    edition: str,
+    single: bool,
+    apps: _Applications,
+    active: dict[str, dict[str, Any]],
+    review: dict[str, dict[str, Any]],
+    ctx: _Context,
+) -> None:
+    table = layout.edition("2019" if single else "2021").table("applications")
+    absent = [p for p in table.paths() if p not in apps.rows]
+    noted = {n.path for n in ctx.notes}
+    for path in absent:
+        if f"applications.{path}" not in noted:
+            ctx.note(
+                "row-missing",
+                f"表三 row {table.node(path).label if path != 'outcomes.other_handling' else '（六）其他处理'} "
+                "not found: left blank",
+                Where(),
+                "error",
+                f"applications.{path}",
+            )
+    if not review:
+        ctx.note("table-missing", "表四 figures not found: left blank", Where(), "error", "review_litigation")
+    if not active:
+        ctx.note("table-missing", "表二 figures not found: left blank", Where(), "error", "active_disclosure")

@@ -1,0 +1,159 @@
+"""Metadata and narrative sections: title, issuing body, data year, dates, contact details, 一/五/六.
+
+Everything here works on plain lines of text (with where they came from) and returns values plus notes; no
+guessing beyond what is printed: a value that cannot be found stays ``None``.
+
+>>> find_period("本年报中所列数据的统计期限自 2024 年 1 月 1 日起至 2024 年 12 月 31 日止。")
+Period(start=datetime.date(2024, 1, 1), end=datetime.date(2024, 12, 31))
+>>> find_date("2025 月 1 月 20 日")
+(datetime.date(2025, 1, 20), True)
+>>> find_contact("（地址：塔城市六合大厦 F 区 411，邮编 834700，电话及传真 0901-6223328）").phone
+'0901-6223328'
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Sequence
+from typing import Final
+
+from ..model import Contact, Narrative, Period, Subsection
+
+__all__ = [
+    "SECTION_PATTERNS",
+    "find_agency_in_title",
+    "find_contact",
+    "find_date",
+    "find_period",
+    "find_title",
+    "narrative",
+]
+
+_ORD: Final = "一二三四五六七"
+SECTION_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
+    key: re.compile(r"(?<![\u4e00-\u5142\u5144-\u9fff、，,])([" + _ORD + r"])\s*[、.．]\s*(" + body + ")")
+    for key, body in {
+        "overview": r"总体情况|概述|概\s*述",
+        "active_disclosure": r"主动公开政府\s*(?:信息|政府)?\s*情况",
+        "applications": r"收到和处理政府信息公开申请的?情况",
+        "review_litigation": r"[^。\d\n]{0,20}?行政法?复议[^。\d\n]{0,20}?情况",
+        "problems": r"[^。\d\n]{0,15}?存在的?主要问题(?:及|和)?(?:其?改进情况|改进措施)?",
+        "other_matters": r"其他需要报告的事项",
+    }.items()
+}
+"""Section headings as printed, tolerating rewordings and typos (行政法复议, 主动公开政府政府情况)."""
+
+_DATE: Final = re.compile(r"(\d{4})\s*([年月])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_ISO: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_PERIOD: Final = re.compile(
+    r"统计(?:期限|周期|时限|期间|时间)[^\d]{0,8}(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"[^\d]{0,8}?(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+)
+
+
+def _date(y: str, m: str, d: str) -> _dt.date | None:
+    try:
+        return _dt.date(int(y), int(m), int(d))
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> tuple[_dt.date | None, bool]:
+    """The last date written as ``YYYY年M月D日`` in ``text``, and whether it had the typo ``YYYY月M月D日``."""
+    found: tuple[_dt.date | None, bool] = (None, False)
+    for m in _DATE.finditer(text):
+        date = _date(m.group(1), m.group(3), m.group(4))
+        if date is not None:
+            found = (date, m.group(2) == "月")
+    return found
+
+
+def find_period(text: str) -> Period | None:
+    """The statistical period stated in the preamble, if any."""
+    m = _PERIOD.search(text)
+    if not m:
+        return None
+    start = _date(m.group(1), m.group(2), m.group(3))
+    end = _date(m.group(4) or m.group(1), m.group(5), m.group(6))
+    if start is None or end is None or end < start:
+        return None
+    return Period(start=start, end=end)
+
+
+def find_contact(text: str) -> Contact | None:
+    """Address, postcode, phone, fax and e-mail given in the text (spaces inside ignored)."""
+    flat = re.sub(r"\s+", "", text)
+    address = re.search(r"(?:联系)?地址[:：]([^，,；;。）)]{4,60})", flat)
+    postcode = re.search(r"邮(?:政)?编(?:码)?[:：]?(\d{6})", flat)
+    phone = re.search(r"电话(?:及传真)?[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
+    fax = re.search(r"(?:传真|电话及传真)[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
+    email = re.search(r"([A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)", flat)
+    if not any((address, postcode, phone, fax, email)):
+        return None
+    return Contact(
+        address=address.group(1) if address else None,
+        postcode=postcode.group(1) if postcode else None,
+        phone=phone.group(1) if phone else None,
+        fax=fax.group(1) if fax else None,
+        email=email.group(1) if email else None,
+    )
+
+
+def find_title(lines: Sequence[str]) -> str | None:
+    """The report's title: a ``标题:`` line, or the first line naming the annual report (joined if split)."""
+    for line in lines[:12]:
+        m = re.match(r"\s*标题\s*[:：]\s*(.+)", line)
+        if m:
+            return re.sub(r"\s+", "", m.group(1))
+    for i, line in enumerate(lines[:15]):
+        flat = re.sub(r"\s+", "", line)
+        m = re.search(r"^(.{0,60}?年度?报告)", flat)
+        if not m or "报告" not in flat[:80] or ("工作" not in flat[: m.end()] and flat[: m.end()] != "年度报告"):
+            continue
+        title = m.group(1)
+        if i > 0 and (re.match(r"^(\d{4}年|年度报告)", title)):
+            previous = re.sub(r"\s+", "", lines[i - 1])
+            if previous and len(previous) <= 40 and not previous.endswith("。") and previous != "正文":
+                title = previous + title
+        return title
+    return None
+
+
+def find_agency_in_title(title: str) -> str | None:
+    """The issuing body named in a title: the text before (or right after) the data year."""
+    m = re.match(r"^(.+?)(\d{4})年", title)
+    if m:
+        return m.group(1)
+    m = re.match(r"^\d{4}年度?(.+?)(?:政府信息公开|政务公开)", title)
+    return m.group(1) if m else None
+
+
+_MARKER: Final = re.compile(r"(?:^|(?<=[。\s]))([（(][一二三四五六七八九十][）)])\s*")
+
+
+def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narrative:
+    """A narrative section from its lines: lead text, then sub-sections （一）…（十） with their titles."""
+    text = "\n".join(line.strip() for line in lines if line.strip())
+    printed = heading if heading and re.sub(r"^[一二三四五六七][、.．]\s*", "", heading) != official else None
+    parts = list(_MARKER.finditer(text))
+    if not parts:
+        return Narrative(heading=printed, text=text)
+    lead = text[: parts[0].start()].strip()
+    subsections = []
+    for i, m in enumerate(parts):
+        end = parts[i + 1].start() if i + 1 < len(parts) else len(text)
+        body = text[m.end() : end].strip()
+        title, rest = _split_title(body)
+        subsections.append(Subsection(marker=m.group(1), title=title, text=rest))
+    return Narrative(heading=printed, text=lead, subsections=tuple(subsections))
+
+
+def _split_title(body: str) -> tuple[str, str]:
+    first, _, rest = body.partition("\n")
+    m = re.match(r"^([^。：:\n]{1,30}?)[。：:]", first)
+    if m:
+        return m.group(1).strip(), (first[m.end() :] + ("\n" + rest if rest else "")).strip()
+    if len(first) <= 30 and rest:
+        return first.strip(" 。"), rest.strip()
+    return "", body

@@ -1,0 +1,75 @@
+"""What an import returns: the report, notes on every repair, and where every cell came from."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Literal
+
+import attrs
+
+from ..model import Report
+from ._source import Where
+
+__all__ = ["CellOrigin", "ImportResult", "Note", "Severity"]
+
+Severity = Literal["error", "warning", "info"]
+
+
+@attrs.frozen
+class Note:
+    """Something the importer noticed or repaired, with a stable ``code`` and where in the source it happened.
+
+    ``error``: figures could not be read and were left blank; ``warning``: a repair or an inference that a reader
+    should know about; ``info``: a harmless variant (a label printed differently, a blank marker such as "-").
+    """
+
+    code: str
+    message: str
+    severity: Severity = "warning"
+    where: Where = Where()
+    path: str | None = None
+    """Canonical path of the cell or row concerned, when there is one."""
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.message} [{self.code}] ({self.where})"
+
+
+@attrs.frozen
+class CellOrigin:
+    """Where one cell's value came from: the text as printed, its position, and whether it was inferred."""
+
+    text: str
+    """The printed text the value was read from (a whole run of digits when it was split)."""
+    where: Where = Where()
+    inferred: bool = False
+    """True when the value was not printed on its own: cut from a run of digits, or paired across lines."""
+
+
+def _freeze(value: Mapping[str, CellOrigin]) -> Mapping[str, CellOrigin]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen
+class ImportResult:
+    """A report read from a published document, with notes and provenance.
+
+    ``provenance`` maps each cell path that received a value or a printed blank
+    (``applications.outcomes.total.natural_person``) to its :class:`CellOrigin`; cells absent from it were not
+    found in the source and are blank in the report.
+    """
+
+    report: Report
+    notes: tuple[Note, ...] = ()
+    provenance: Mapping[str, CellOrigin] = attrs.field(factory=dict, converter=_freeze)
+    format: str = "text"
+    """The source format that was read: ``text``, ``markdown``, ``html`` or ``pdf``."""
+
+    def notes_with(self, code: str) -> tuple[Note, ...]:
+        """The notes with one code."""
+        return tuple(n for n in self.notes if n.code == code)
+
+    @property
+    def inferred(self) -> tuple[str, ...]:
+        """Paths of the cells whose values were inferred rather than printed on their own."""
+        return tuple(path for path, origin in self.provenance.items() if origin.inferred)

@@ -1,0 +1,109 @@
+"""Format readers for plain text and Markdown: lines and tables, nothing interpreted.
+
+Tab-separated lines become a table (a copy of a Word table pasted as text), Markdown pipe rows become a table
+(separator rows dropped), everything else is a line; Markdown heading marks and bold marks are removed, and page
+markers left by PDF extraction ("- 1 -", "— 2 —") are dropped. Form feeds (page breaks) end a line. Labels and
+numbers are left to the assembler.
+
+>>> doc = read_text("## 四、政府信息公开行政复议、行政诉讼情况\\n| 1 | 0 |\\n|---|---|\\n| 2 | 3 |")
+>>> [type(b).__name__ for b in doc.blocks]
+['SourceLine', 'SourceTable']
+>>> doc.blocks[1].rows[1][1].text, str(doc.blocks[1].rows[1][1].where)
+('3', 'line 4:7, table 1, row 2, column 2')
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where
+
+__all__ = ["read_markdown", "read_text"]
+
+_PAGE_MARK: Final = re.compile("^\\s*[-—\u2013－]\\s*\\d{1,3}\\s*[-—\u2013－]\\s*$")
+_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HEADING: Final = re.compile(r"^\s*#{1,6}\s*")
+
+
+def _cells(line: str, pipe: bool) -> list[tuple[int, str]]:
+    """(1-based column, text) of each cell of a table line."""
+    out: list[tuple[int, str]] = []
+    if pipe:
+        body = line.strip()
+        offset = line.index(body[0]) if body else 0
+        parts = body.split("|")
+        if parts and parts[0] == "":
+            parts = parts[1:]
+            offset += 1
+        if parts and parts[-1].strip() == "":
+            parts = parts[:-1]
+    else:
+        parts, offset = line.split("\t"), 0
+    for part in parts:
+        out.append((offset + 1 + (len(part) - len(part.lstrip())), part.strip()))
+        offset += len(part) + 1
+    return out
+
+
+def _table(rows: list[tuple[int, list[tuple[int, str]]]], index: int) -> SourceTable:
+    width = max(len(cells) for _, cells in rows)
+    grid: list[tuple[SourceCell, ...]] = []
+    for r, (line_no, cells) in enumerate(rows):
+        row = [
+            SourceCell(text, Where(line=line_no, column=col, table=index, row=r, col=c))
+            for c, (col, text) in enumerate(cells)
+        ]
+        row += [SourceCell("", Where(line=line_no, table=index, row=r, col=c)) for c in range(len(row), width)]
+        grid.append(tuple(row))
+    return SourceTable(tuple(grid), Where(line=rows[0][0], table=index))
+
+
+def read_text(text: str, *, name: str | None = None, markdown: bool = False) -> SourceDocument:
+    """Read plain text (or Markdown, with ``markdown=True``) into a :class:`SourceDocument`."""
+    blocks: list[SourceLine | SourceTable] = []
+    pending: list[tuple[int, list[tuple[int, str]]]] = []
+    pending_pipe = False
+    tables = 0
+
+    def flush() -> None:
+        nonlocal tables
+        if pending:
+            blocks.append(_table(pending, tables))
+            tables += 1
+            pending.clear()
+
+    numbered = (
+        (number, piece)
+        for number, raw in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), 1)
+        for piece in raw.split("\f")
+    )
+    for number, raw in numbered:
+        line = raw.rstrip()
+        if not line.strip():
+            continue  # blank lines do not end a table: copies often have one inside
+        if _PAGE_MARK.match(line):
+            continue
+        pipe = line.lstrip().startswith("|") and line.count("|") >= 2
+        if pipe and _SEPARATOR.match(line):
+            continue
+        if pipe or "\t" in line:
+            if pending and pipe != pending_pipe:
+                flush()
+            pending_pipe = pipe
+            pending.append((number, _cells(line, pipe)))
+            continue
+        flush()
+        kind: str = "text"
+        if _HEADING.match(line):
+            line, kind = _HEADING.sub("", line), "heading"
+        line = line.replace("**", "").strip()
+        if line:
+            blocks.append(SourceLine(line, Where(line=number), "heading" if kind == "heading" else "text"))
+    flush()
+    return SourceDocument(tuple(blocks), "markdown" if markdown else "text", name)
+
+
+def read_markdown(text: str, *, name: str | None = None) -> SourceDocument:
+    """Read Markdown (pipe tables, ``#`` headings) into a :class:`SourceDocument`."""
+    return read_text(text, name=name, markdown=True)
