@@ -233,7 +233,14 @@ def _box_junctions() -> tuple[str, ...]:
 
 BOX: Final = BorderStyle(name="box", horizontal="─", vertical="│", junctions=_box_junctions())
 """Unicode box-drawing borders."""
-ASCII: Final = BorderStyle(name="ascii", horizontal="-", vertical="|", junctions=(" ",) + ("+",) * 15)
+ASCII: Final = BorderStyle(
+    name="ascii",
+    horizontal="-",
+    vertical="|",
+    junctions=tuple(
+        " " if not i else "|" if i & (_LEFT | _RIGHT) == 0 else "-" if i & (_UP | _DOWN) == 0 else "+" for i in range(16)
+    ),
+)
 """Plain ASCII borders (``+``, ``-``, ``|``)."""
 
 
@@ -388,7 +395,7 @@ def _widest_char(text: str, ambiguous_wide: bool) -> int:
     return max((_char_width(ch, ambiguous_wide) for ch in text), default=0)
 
 
-_CONTROL: Final = dict.fromkeys((*range(9), *range(11, 32), 127), " ")
+_CONTROL: Final = dict.fromkeys((*range(10), *range(11, 32), 127), " ")
 
 
 def _clean(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from ..model import Report
 from ._findings import FindingIndex
-from ._grid import Cell, Grid, Mark
+from ._grid import Cell, Grid, Mark, wrap_text
 from ._layouts import TableContext, table_grid
 from ._report import Renderer, paragraphs, preamble, sections
 
@@ -28,8 +28,6 @@ CSS: Final = """\
 .gd-table th[scope=rowgroup]{font-weight:bold}
 .gd-table td.gd-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;min-width:2.5em}
 .gd-table td.gd-corner{font-size:12px;text-align:left;max-width:16em}
-.gd-table .gd-w4{width:2em}
-.gd-table .gd-w8{width:4em}
 .gd-table .gd-error{background:#fde2e2}
 .gd-table .gd-warning{background:#fff3c4}
 .gd-table .gd-info{background:#e3eefc}
@@ -76,8 +74,8 @@ class HtmlRenderer(Renderer):
 
     >>> from govdisclosure import sample_report
     >>> html = HtmlRenderer(table="三")(sample_report())
-    >>> 'rowspan="22" scope="row">三、本年度办理结果</th>' in html
-    True
+    >>> html.count('rowspan="22"'), html.count('rowspan="8"'), html.count('colspan="3" scope="row"')
+    (1, 1, 3)
     """
 
     format = "html"
@@ -114,8 +112,6 @@ class HtmlRenderer(Renderer):
             tag, scope = "th", "row"
         else:
             tag, scope = "th", "col" if cell.colspan == 1 else "colgroup"
-        if cell.wrap in (4, 8) and cell.kind != "corner":
-            classes.append(f"gd-w{cell.wrap}")
         attrs = ""
         if cell.rowspan > 1:
             attrs += _attr("rowspan", cell.rowspan)
@@ -123,7 +119,11 @@ class HtmlRenderer(Renderer):
             attrs += _attr("colspan", cell.colspan)
         if scope:
             attrs += _attr("scope", scope)
-        text = escape(cell.text, quote=False)
+        if cell.wrap is not None and cell.kind in ("label", "header"):
+            # narrow label columns break where the text renderer breaks them: （三）<br>不予公开
+            text = "<br>".join(escape(line, quote=False) for line in wrap_text(cell.text, cell.wrap))
+        else:
+            text = escape(cell.text, quote=False)
         if cell.marks:
             classes.append(f"gd-{_worst(cell.marks)}")
             attrs += _attr("title", "\n".join(f"{m.code}: {m.message}" for m in cell.marks))
@@ -198,16 +198,16 @@ class HtmlRenderer(Renderer):
                 assert section.context is not None
                 out.append(self._table(section.context, section.table, index, caption=False))
             out.append("</section>")
-        out.append("</article>")
+        out.append("</article>\n")
         return self._wrap("\n".join(out), title)
 
     def _wrap(self, body: str, title: str) -> str:
         if not self.page:
-            return f"{self._style}{body}\n"
+            return f"{self._style}{body}"
         return (
             '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title, quote=False)}</title>\n{self._style}</head>\n<body>\n{body}\n</body>\n</html>\n"
+            f"<title>{escape(title, quote=False)}</title>\n{self._style}</head>\n<body>\n{body.rstrip()}\n</body>\n</html>\n"
         )
 
 

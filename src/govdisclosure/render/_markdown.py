@@ -26,7 +26,7 @@ _SEP: Final = " / "
 
 
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
 
 
 def _row_paths(node: _layout.Node, path: str, labels: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...], Any]]:
@@ -121,7 +121,7 @@ class MarkdownRenderer(Renderer):
 
     def render_table(self, context: TableContext, table: Any, index: FindingIndex) -> str:
         """One table (several small ones for 表二), with footnotes for findings."""
-        return self._table(context, table, index, caption=self.caption) + "\n"
+        return self._table(context, table, index, caption=self.caption)
 
     def render_report(self, report: Report, index: FindingIndex) -> str:
         """The whole report: ``#`` title, preamble list, ``##`` sections, ``###`` sub-sections, tables."""
