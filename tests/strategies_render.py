@@ -106,7 +106,7 @@ FINDINGS = (
 
 
 def report_2021() -> m.Report:
-    """A 2021-edition report with non-zero figures, a blank cell and an amount with a trailing zero (fixed, for goldens).
+    """A fixed 2021-edition report with non-zero figures, a blank cell and an amount with a trailing zero.
 
     Figures are taken from the bundled 2019 example; the single （六） row becomes the first of the three 2021 rows.
     """

@@ -1,4 +1,4 @@
-"""Golden files: every table × edition × format, and the whole sample reports, as rendered.
+"""Golden files: every table, edition and format, and the whole sample reports, as rendered.
 
 Regenerate with ``GOVDISCLOSURE_REGEN=1 python -m pytest tests/test_render_golden.py``, then read every changed
 file (``git diff tests/golden/render``) before committing it.
@@ -27,10 +27,7 @@ REPORTS: dict[str, Callable[[], Report]] = {
     "2021-single": report_2021_single,
 }
 TABLE_CASES = [
-    (edition, table, fmt)
-    for edition in ("2019", "2021")
-    for table in ("二", "三", "四")
-    for fmt in EXTENSIONS
+    (edition, table, fmt) for edition in ("2019", "2021") for table in ("二", "三", "四") for fmt in EXTENSIONS
 ] + [("2021-single", "三", fmt) for fmt in EXTENSIONS]
 TABLE_KEYS = {"二": "active_disclosure", "三": "applications", "四": "review_litigation"}
 

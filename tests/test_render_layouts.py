@@ -150,7 +150,7 @@ class TestContext:
 
     def test_not_a_table(self) -> None:
         """Anything else is refused in one line."""
-        with pytest.raises(RenderError, match="^cannot render a int: expected a Report, Applications, "):
+        with pytest.raises(RenderError, match=r"^cannot render a int: expected a Report, Applications, "):
             table_context(3)
 
     def test_unknown_table(self) -> None:

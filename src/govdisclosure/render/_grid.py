@@ -238,7 +238,7 @@ ASCII: Final = BorderStyle(
     horizontal="-",
     vertical="|",
     junctions=tuple(
-        " " if not i else "|" if i & (_LEFT | _RIGHT) == 0 else "-" if i & (_UP | _DOWN) == 0 else "+" for i in range(16)
+        " " if not i else "|" if not i & (_LEFT | _RIGHT) else "-" if not i & (_UP | _DOWN) else "+" for i in range(16)
     ),
 )
 """Plain ASCII borders (``+``, ``-``, ``|``)."""

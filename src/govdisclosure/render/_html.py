@@ -207,7 +207,8 @@ class HtmlRenderer(Renderer):
         return (
             '<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{escape(title, quote=False)}</title>\n{self._style}</head>\n<body>\n{body.rstrip()}\n</body>\n</html>\n"
+            f"<title>{escape(title, quote=False)}</title>\n{self._style}</head>\n"
+            f"<body>\n{body.rstrip()}\n</body>\n</html>\n"
         )
 
 
