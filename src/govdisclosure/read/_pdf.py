@@ -97,9 +97,10 @@ class _Line:
 
 def _lines(chars: list[_Char]) -> list[_Line]:
     """Group characters into lines, top to bottom (PDF y grows upwards)."""
-    quotes = [c for c in chars if c.ch in _QUOTES]
-    if quotes:
-        chars = [c for c in chars if c.ch not in _QUOTES]
+    # quotation marks sit high on the line and spaces have no height: place them once the lines are known
+    floating = [c for c in chars if c.ch in _QUOTES or c.y1 - c.y0 < 0.5]
+    if floating:
+        chars = [c for c in chars if not (c.ch in _QUOTES or c.y1 - c.y0 < 0.5)]
     ordered = sorted(chars, key=lambda c: -(c.y0 + c.y1))
     lines: list[list[_Char]] = []
     low, high = 0.0, 0.0
@@ -112,17 +113,17 @@ def _lines(chars: list[_Char]) -> list[_Line]:
             lines.append([c])
             low, high = c.y0, c.y1
     bands = [(min(c.y0 for c in line), max(c.y1 for c in line)) for line in lines]
-    for q in quotes:  # quotation marks sit high on the line: put each on the line it is nearest to
+    for q in floating:
         middle = (q.y0 + q.y1) / 2
         near = [(abs((lo + hi) / 2 - middle), i) for i, (lo, hi) in enumerate(bands) if lo - 1 <= middle <= hi + 1]
         if near:
             lines[min(near)[1]].append(q)
-        else:
+        elif q.ch != " ":
             lines.append([q])
             bands.append((q.y0, q.y1))
-    if quotes:
+    if floating:
         lines.sort(key=lambda line: -max(c.y1 + c.y0 for c in line))
-    return [_Line(chars) for chars in lines]
+    return [_Line(chars) for chars in lines if chars]
 
 
 def _join(pieces: list[str]) -> str:
@@ -454,7 +455,8 @@ def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | 
         if pending:
             last = pending[-1][1]
             size = last.height
-            if not (last.x1 >= right - 1.5 * size and block.x0 <= left + 0.6 * size):
+            wide = right - left > 15 * size  # a column of running text, not a few short lines
+            if not (wide and last.x1 >= right - 1.5 * size and block.x0 <= left + 0.6 * size):
                 flush()
         pending.append((page_no, block))
     flush()

@@ -1,0 +1,308 @@
+"""Tests of the PDF format reader: text layer checks, lines, ruled tables, page breaks."""
+
+from __future__ import annotations
+
+import ctypes
+import io
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govdisclosure.errors import ReadError
+from govdisclosure.read import _pdf
+from govdisclosure.read._pdf import read_pdf
+from govdisclosure.read._source import SourceDocument, SourceLine, SourceNote, SourceTable
+
+NO_TEXT = "{} has no usable text layer (scanned or image-only PDF); OCR it first"
+GARBAGE = (
+    "{} has no usable text layer (its characters are not readable Chinese text: scanned or image-only PDF, "
+    "or a broken font encoding); OCR it first"
+)
+
+
+def make_pdf(texts: list[tuple[str, float, float]] | None = None, pages: int = 1) -> bytes:
+    """A PDF written with pypdfium2: Helvetica text objects at the given positions (no Chinese font)."""
+    pdf = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        page = pdf.new_page(595, 842)
+        for text, x, y in texts or []:
+            obj = pdfium_c.FPDFPageObj_NewTextObj(pdf.raw, b"Helvetica", 12.0)
+            buffer = ctypes.create_string_buffer(text.encode("utf-16-le") + b"\0\0")
+            pdfium_c.FPDFText_SetText(obj, ctypes.cast(buffer, pdfium_c.FPDF_WIDESTRING))
+            pdfium_c.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, y)
+            pdfium_c.FPDFPage_InsertObject(page.raw, obj)
+        pdfium_c.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def chars(text: str, x: float, y: float, size: float = 10.0) -> list[_pdf._Char]:
+    """Characters of one printed line, each a square box of the given size."""
+    return [_pdf._Char(ch, x + i * size, y, x + (i + 1) * size - 0.5, y + size) for i, ch in enumerate(text)]
+
+
+def tables(doc: SourceDocument) -> list[SourceTable]:
+    return [b for b in doc.blocks if isinstance(b, SourceTable)]
+
+
+def lines(doc: SourceDocument) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, SourceLine)]
+
+
+def texts(table: SourceTable) -> list[list[str]]:
+    return [[cell.text for cell in row] for row in table.rows]
+
+
+class TestTextLayer:
+    """PDFs without usable text are refused with one clear line."""
+
+    def test_empty_bytes(self) -> None:
+        with pytest.raises(ReadError, match=r"^a\.pdf is empty: there is no PDF to read$"):
+            read_pdf(b"", name="a.pdf")
+
+    def test_not_a_pdf(self) -> None:
+        with pytest.raises(ReadError, match=r"^the PDF input cannot be opened as a PDF \(.*\); check that the file"):
+            read_pdf(b"<html>not a pdf</html>")
+
+    def test_not_bytes(self) -> None:
+        with pytest.raises(ReadError, match=r"^the PDF input must be given as bytes to be read as PDF, not str$"):
+            read_pdf("%PDF-1.4")  # type: ignore[arg-type]
+
+    def test_no_text(self) -> None:
+        with pytest.raises(ReadError) as info:
+            read_pdf(make_pdf(pages=2), name="scan.pdf")
+        assert str(info.value) == NO_TEXT.format("scan.pdf")
+
+    def test_no_chinese(self) -> None:
+        with pytest.raises(ReadError) as info:
+            read_pdf(make_pdf([("2023 annual report 1000 50", 72, 700)]))
+        assert str(info.value) == GARBAGE.format("the PDF input")
+
+    def test_mojibake(self) -> None:
+        with pytest.raises(ReadError) as info:
+            read_pdf(make_pdf([("æ¿å\u201cä¿¡æ 2023 å„·", 72, 700)]))
+        assert str(info.value) == GARBAGE.format("the PDF input")
+
+    @given(st.binary(max_size=300))
+    @settings(max_examples=100, deadline=None)
+    def test_random_bytes(self, data: bytes) -> None:
+        with pytest.raises(ReadError):
+            read_pdf(b"%PDF-1.4\n" + data)
+
+
+class TestLines:
+    """Characters are grouped into lines, left to right, top to bottom."""
+
+    def test_two_lines(self) -> None:
+        found = _pdf._lines(chars("总体情况", 100, 500) + chars("一、", 100, 520))
+        assert [line.text() for line in found] == ["一、", "总体情况"]
+
+    def test_quotes_join_their_line(self) -> None:
+        line = chars("危及三安全", 100, 500)
+        quote = _pdf._Char("“", line[2].x0 - 4, 507, line[2].x0 - 1, 510)  # tight box high on the line
+        found = _pdf._lines([*line, quote])
+        assert [x.text() for x in found] == ["危及“三安全"]
+
+    def test_wide_gap_is_a_space(self) -> None:
+        found = _pdf._lines(chars("规章", 100, 500) + chars("12", 200, 500))
+        assert [x.text() for x in found] == ["规章 12"]
+
+    def test_printed_space_kept_once(self) -> None:
+        row = [*chars("商业", 100, 500), _pdf._Char(" ", 120, 500, 120, 500), *chars("企业", 122, 500)]
+        assert [x.text() for x in _pdf._lines(row)] == ["商业 企业"]
+
+
+def ruled(xs: list[float], ys: list[float]) -> _pdf._Rulings:
+    """Full rulings of a grid: every x boundary and every y boundary drawn across."""
+    return _pdf._Rulings(
+        [(y, xs[0], xs[-1]) for y in ys],
+        [(x, min(ys), max(ys)) for x in xs],
+    )
+
+
+class TestRegions:
+    """Rulings make table regions whose unruled boundaries merge cells."""
+
+    def test_full_grid(self) -> None:
+        regions = _pdf._regions(1, ruled([100, 200, 300], [700, 680, 660]), [])
+        assert len(regions) == 1
+        assert [(c.r0, c.r1, c.c0, c.c1) for c in regions[0].cells] == [
+            (0, 1, 0, 1),
+            (0, 1, 1, 2),
+            (1, 2, 0, 1),
+            (1, 2, 1, 2),
+        ]
+
+    def test_missing_ruling_merges(self) -> None:
+        rulings = _pdf._Rulings(
+            [(700, 100, 300), (680, 200, 300), (660, 100, 300)],  # no ruling under the left cell of row 1
+            [(100, 660, 700), (200, 660, 700), (300, 660, 700)],
+        )
+        region = _pdf._regions(1, rulings, [])[0]
+        assert [(c.r0, c.r1, c.c0, c.c1) for c in region.cells] == [(0, 2, 0, 1), (0, 1, 1, 2), (1, 2, 1, 2)]
+
+    def test_characters_go_to_their_cell(self) -> None:
+        region = _pdf._regions(1, ruled([100, 200, 300], [700, 660]), [])[0]
+        outside = chars("二、", 100, 720)
+        label = chars("结果", 110, 685) + chars("维持", 110, 670)  # wrapped over two lines in one cell
+        rest = _pdf._assign(region, outside + label + chars("10", 210, 675))
+        assert rest == outside
+        assert [c.text for c in region.cells] == ["结果维持", "10"]
+
+    def test_separate_tables(self) -> None:
+        rulings = ruled([100, 300], [700, 680])
+        lower = ruled([100, 300], [500, 480])
+        both = _pdf._Rulings(rulings.h + lower.h, rulings.v + lower.v)
+        assert [r.top for r in _pdf._regions(1, both, [])] == [700, 500]
+
+
+def page(number: int, *blocks: _pdf._Line | _pdf._Region) -> _pdf._Page:
+    return _pdf._Page(number, 842.0, [(b.y1 if isinstance(b, _pdf._Line) else b.top, b) for b in blocks])
+
+
+def line(text: str, x: float, y: float) -> _pdf._Line:
+    return _pdf._Line(chars(text, x, y))
+
+
+def region(number: int, xs: list[float], ys: list[float], texts: list[str], rulings: _pdf._Rulings) -> _pdf._Region:
+    out = _pdf._regions(number, rulings, [])[0]
+    for cell, text in zip(out.cells, texts, strict=True):
+        cell.text = text
+    return out
+
+
+class TestAssemble:
+    """Pages become blocks: markers and running headers dropped, paragraphs and tables joined."""
+
+    def test_page_markers_and_headers_dropped(self) -> None:
+        pages = [
+            page(1, line("某县政府信息公开年报", 100, 800), line("一、总体情况", 100, 600), line("- 1 -", 280, 40)),
+            page(2, line("某县政府信息公开年报", 100, 800), line("二、主动公开", 100, 600), line("— 2 —", 280, 40)),
+        ]
+        assert [b.text for b in _pdf._assemble(pages, []) if isinstance(b, SourceLine)] == [
+            "一、总体情况",
+            "二、主动公开",
+        ]
+
+    def test_wrapped_paragraph_joined_across_pages(self) -> None:
+        pages = [
+            page(1, line("一、总体情况", 120, 700), line("文" * 20, 100, 680), line("文字文字", 100, 660)),
+            page(2, line("续行", 100, 700), line("（一）主动公开", 120, 680)),
+        ]
+        blocks = _pdf._assemble(pages, [])
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
+            "一、总体情况",
+            "文" * 20 + "文字文字",
+            "续行",
+            "（一）主动公开",
+        ]
+        pages[0].blocks[-1] = (670, line("字" * 20, 100, 660))
+        blocks = _pdf._assemble(pages, [])
+        assert [b.text for b in blocks if isinstance(b, SourceLine)][1] == "文" * 20 + "字" * 20 + "续行"
+
+    def test_table_continued_on_next_page(self) -> None:
+        xs = [100.0, 200.0, 300.0]
+        top = _pdf._Rulings(  # the left cell spans both rows and is open at the page break
+            [(700, 100, 300), (680, 200, 300), (660, 200, 300)],
+            [(100, 660, 700), (200, 660, 700), (300, 660, 700)],
+        )
+        first = region(1, xs, [700, 680, 660], ["三、", "a", "b"], top)
+        rest = _pdf._Rulings(  # open at the top on the left, ruled below
+            [(800, 200, 300), (780, 100, 300)],
+            [(100, 780, 800), (200, 780, 800), (300, 780, 800)],
+        )
+        second = region(2, xs, [800, 780], ["办理", "c"], rest)
+        notes: list[SourceNote] = []
+        blocks = _pdf._assemble([page(1, first), page(2, second)], notes)
+        assert len(blocks) == 1
+        table = blocks[0]
+        assert isinstance(table, SourceTable)
+        assert texts(table) == [["三、办理", "a"], ["三、办理", "b"], ["三、办理", "c"]]
+        assert [(c.rowspan, c.spanned) for c in (table.rows[0][0], table.rows[2][0])] == [(3, False), (3, True)]
+        assert [n.message for n in notes] == ["table 1 continues over pages 1 to 2; its parts were joined"]
+
+    def test_table_not_joined_when_text_between(self) -> None:
+        xs = [100.0, 300.0]
+        first = region(1, xs, [700, 680], ["a"], ruled(xs, [700, 680]))
+        second = region(2, xs, [800, 780], ["b"], ruled(xs, [800, 780]))
+        blocks = _pdf._assemble([page(1, first), page(2, line("四、行政复议", 100, 810), second)], [])
+        assert [type(b).__name__ for b in blocks] == ["SourceTable", "SourceLine", "SourceTable"]
+
+
+@pytest.mark.corpus
+class TestCorpus:
+    """The real PDF of the corpus reads into the printed tables."""
+
+    @pytest.fixture
+    def doc(self, corpus: Path) -> SourceDocument:
+        return read_pdf((corpus / "real/012-hongze-district-2023.pdf").read_bytes(), name="012.pdf")
+
+    def test_tables(self, doc: SourceDocument) -> None:
+        assert [(len(t.rows), len(t.rows[0])) for t in tables(doc)] == [(14, 4), (26, 10), (4, 15)]
+        assert [t.where.page for t in tables(doc)] == [2, 3, 4]
+        assert [n.code for n in doc.notes] == ["pdf-table-joined", "pdf-table-joined"]
+
+    def test_applications(self, doc: SourceDocument) -> None:
+        grid = texts(tables(doc)[1])
+        assert grid[0][0] == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        assert grid[2][3:] == ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        assert grid[3] == ["一、本年新收政府信息公开申请数量"] * 3 + ["21", "0", "0", "0", "0", "0", "21"]
+        assert grid[6][1] == "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+        assert grid[6][3:] == ["4", "0", "0", "0", "0", "0", "4"]
+        assert grid[8][2] == "2.其他法律行政止公开"
+        assert grid[9][2] == "3.危及“三安全一稳定”"
+        assert grid[15][1:] == ["（四）无法提供", "1.本机关不掌握相关政府信息", "10", "0", "0", "0", "0", "0", "10"]
+        assert grid[22][2] == "5.要求行政机关确认或重新出具已获取信息"  # wrapped over two lines
+        assert grid[23][1:4] == ["（六）其他处理", "（六）其他处理", "0"]  # the 2019-style single row
+        assert grid[24][1:] == ["（七）总计", "（七）总计", "21", "0", "0", "0", "0", "0", "21"]
+        assert grid[25][0] == "四、结转下年度继续办理"
+
+    def test_outcome_cell_spans_the_page_break(self, doc: SourceDocument) -> None:
+        table = tables(doc)[1]
+        outcome = table.rows[5][0]
+        assert (outcome.text, outcome.rowspan, outcome.spanned) == ("三、本年度办理结果", 20, False)
+        assert all(row[0].text == "三、本年度办理结果" and row[0].spanned for row in table.rows[6:25])
+        assert table.rows[17][1].text == "（四）无法提供"  # 3.补正后… is on the next page
+        assert {table.rows[17][2].where.page, table.rows[16][2].where.page} == {3, 4}
+
+    def test_review(self, doc: SourceDocument) -> None:
+        grid = texts(tables(doc)[2])
+        assert grid[0][0] == "行政复议"
+        assert grid[1][5] == "未经复议直接起诉"
+        assert grid[2][5:10] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+        assert grid[3] == ["10", "1", "0", "0", "0", "0", "0", "0", "0", "0", "5", "0", "0", "0", "0"]
+
+    def test_active_disclosure_joined_over_pages(self, doc: SourceDocument) -> None:
+        grid = texts(tables(doc)[0])
+        assert grid[9][:2] == ["行政处罚", "4119"]
+        assert grid[13][:2] == ["行政事业性收费", "7730.28"]
+
+    def test_lines(self, doc: SourceDocument) -> None:
+        found = lines(doc)
+        assert found[:2] == ["洪泽区人民政府", "2023年政府信息公开工作年度报告"]
+        assert "四、政府信息公开行政复议、行政诉讼情况" in found
+        assert not any(text.strip("-— 0123456789") == "" for text in found)  # no page markers
+        paragraph = next(text for text in found if text.startswith("加强区政府门户网站"))
+        assert "严格执行“分级审核、先审后发”程序" in paragraph  # joined across the page break
+
+    def test_garbage_text_layer(self, corpus: Path) -> None:
+        for path in sorted((corpus / "synthetic").glob("S04-*.pdf")):
+            with pytest.raises(ReadError) as info:
+                read_pdf(path.read_bytes(), name=path.name)
+            assert str(info.value) == GARBAGE.format(path.name)
+
+    @given(cut=st.floats(min_value=0.0, max_value=1.0))
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    def test_truncated(self, corpus: Path, cut: float) -> None:
+        data = (corpus / "real/012-hongze-district-2023.pdf").read_bytes()
+        try:
+            doc = read_pdf(data[: int(len(data) * cut)])
+        except ReadError:
+            return
+        for table in tables(doc):
+            assert len({len(row) for row in table.rows}) == 1
