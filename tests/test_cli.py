@@ -572,3 +572,100 @@ class TestRenderFindings:
         _, plain, _ = run(capsys, "render", str(flawed_file), "--to", "html", "--table", "四")
         assert "gd-error" in out
         assert "gd-error" not in plain
+
+
+class TestImport:
+    """read/check/export on published reports (not JSON), through the importers."""
+
+    @pytest.fixture
+    def html_file(self, tmp_path: Path, example_2019: govdisclosure.Report) -> Path:
+        """The 2019 example as a web page, written by the HTML renderer."""
+        from govdisclosure.render import render
+
+        path = tmp_path / "example.html"
+        path.write_text(render(example_2019, format="html", page=True), encoding="utf-8")
+        return path
+
+    def test_read_html(
+        self, capsys: pytest.CaptureFixture[str], html_file: Path, example_2019: govdisclosure.Report
+    ) -> None:
+        """A web page is imported; its tables equal the report it was rendered from."""
+        status, out, err = run(capsys, "read", str(html_file))
+        assert (status, err) == (0, "")
+        report = govdisclosure.loads(out)
+        assert (report.applications, report.review_litigation) == (
+            example_2019.applications,
+            example_2019.review_litigation,
+        )
+        assert report.source == "example.html"
+
+    def test_read_stdin_with_format(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, html_file: Path
+    ) -> None:
+        """Standard input with --from html."""
+        stdin_bytes(monkeypatch, html_file.read_bytes())
+        status, out, _ = run(capsys, "read", "-", "--from", "html")
+        assert status == 0
+        assert govdisclosure.loads(out).agency == "江川市自然资源和规划局"
+
+    def test_not_a_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A text file that is not a report: one line from the importer, exit 2."""
+        path = tmp_path / "notes.txt"
+        path.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
+        status, out, err = run(capsys, "check", str(path))
+        assert (status, out) == (2, "")
+        assert err.startswith(f"govdisclosure: {path}: ")
+        assert err.count("\n") == 1
+
+
+@pytest.mark.corpus
+class TestCorpus:
+    """The command line on the shared corpus of real reports, as a reviewer would use it."""
+
+    def test_check_real_reports(self, capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+        """check real/*: findings for the flawed files, the legacy report refused in one line, exit 1."""
+        files = sorted(str(p) for p in (corpus / "real").iterdir())
+        status, out, err = run(capsys, "check", "--lang", "en", *files)
+        assert status == 1
+        blocks = {block.split("\n", 1)[0]: block for block in out.split("\n\n")}
+        flawed = {name for name, block in blocks.items() if " 0 error(s)" not in block and name.startswith("/")}
+        assert {Path(name).name for name in flawed} == {
+            "003-pingtan-2020.txt",
+            "012-hongze-district-2023.pdf",
+            "012-hongze-district-2023.txt",
+        }
+        assert "C1" in blocks[str(corpus / "real" / "003-pingtan-2020.txt")]
+        assert "C4" in blocks[str(corpus / "real" / "012-hongze-district-2023.pdf")]
+        legacy = corpus / "real" / "015-pingtan-2018-legacy.txt"
+        assert err.startswith(f"govdisclosure: {legacy}: ")
+        assert err.count("\n") == 1
+        assert out.endswith("\n13 reports checked: 3 with errors, 1 unusable\n")
+
+    def test_check_json(self, capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+        """--format json: 003 has two C1 errors."""
+        status, out, _ = run(capsys, "check", "--format", "json", str(corpus / "real" / "003-pingtan-2020.txt"))
+        data = json.loads(out)
+        assert status == 1
+        assert [f["code"] for f in data[0]["findings"]] == ["C1", "C1"]
+
+    def test_read_text_and_html_of_one_report(
+        self, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path
+    ) -> None:
+        """The .txt and .html of one report go to one directory without clobbering each other, same tables."""
+        out_dir = tmp_path / "json"
+        sources = [str(corpus / "real" / "005-pingtan-2022.txt"), str(corpus / "real" / "005-pingtan-2022.html")]
+        assert run(capsys, "read", *sources, "-o", f"{out_dir}/") == (0, "", "")
+        text = govdisclosure.load(out_dir / "005-pingtan-2022.json")
+        html = govdisclosure.load(out_dir / "005-pingtan-2022.html.json")
+        assert text.applications == html.applications
+        assert text.get("applications.new_received.total") == 74
+
+    def test_export_real_reports(self, capsys: pytest.CaptureFixture[str], corpus: Path, tmp_path: Path) -> None:
+        """export of several real reports: one CSV, blanks empty (001 has blank 总计 cells)."""
+        target = tmp_path / "cells.csv"
+        names = ("001-shanghai-szfbgt-2019.html", "007-pingtan-2024.txt")
+        assert run(capsys, "export", *(str(corpus / "real" / n) for n in names), "-o", str(target)) == (0, "", "")
+        with target.open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        assert {r["agency"] for r in rows} == {"上海市人民政府办公厅", "平潭综合实验区"}
+        assert any(r["value"] == "" for r in rows if r["agency"] == "上海市人民政府办公厅")

@@ -216,20 +216,12 @@ def progress(total: int) -> Iterator[Progress]:
 # the library functions the command line uses (each wired here, once)
 
 
-def _unavailable(feature: str, module: str) -> CliError:
-    return CliError(f"{feature} is not available: this version of govdisclosure has no {module}")
-
-
 def import_report(source: Source, data: bytes, fmt: str) -> tuple[Report, tuple[str, ...]]:
     """Import a published report (text, Markdown, HTML, PDF) through :func:`govdisclosure.read.read`."""
-    try:
-        from .read import read  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise CliError(
-            f"{source.name}: {_unavailable('reading published reports', 'govdisclosure.read.read')}"
-        ) from None
-    arg: Any = source.path if source.path is not None else data
-    result = read(arg, format=fmt)
+    from .read import read
+
+    name = source.path.name if source.path is not None else None
+    result = read(data, format=fmt, name=name)
     return result.report, tuple(str(note) for note in result.notes)
 
 
