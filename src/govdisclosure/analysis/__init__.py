@@ -6,6 +6,7 @@ See the documentation page *Many reports* (``docs/analysis.md``) for a guided to
 from __future__ import annotations
 
 from ._aggregate import Aggregate, AggregationError, AggregationNote, CellDifference, aggregate, compare_aggregate
+from ._checking import FINDING_COLUMNS, check_all, findings_frame
 from ._collection import Loaded, LoadFailure, ReportCollection, load_report
 from ._frame import LONG_COLUMNS, cell_label, to_dataframe, to_wide_dataframe, write_csv, write_parquet
 from ._indicators import INDICATORS, Indicator, Indicators, indicator_frame, indicators
@@ -23,6 +24,7 @@ from ._yoy import (
 )
 
 __all__ = [
+    "FINDING_COLUMNS",
     "INDICATORS",
     "LONG_COLUMNS",
     "NARRATIVE_SECTIONS",
@@ -42,8 +44,10 @@ __all__ = [
     "YearPair",
     "aggregate",
     "cell_label",
+    "check_all",
     "compare_aggregate",
     "compare_years",
+    "findings_frame",
     "indicator_frame",
     "indicators",
     "load_report",

@@ -226,6 +226,17 @@ class ReportCollection:
 
         return write_parquet(self, target, chunk_size=chunk_size, labels=labels)
 
+    # -- checks -----------------------------------------------------------------------------------------------
+
+    def check(self, *, workers: int | None = 1, **options: Any) -> Iterator[Any]:
+        """:func:`govdisclosure.checks.check` on every readable report, streamed, one ``CheckReport`` each.
+
+        ``options`` are those of ``check``; ``workers`` as in :meth:`map` (1: in this process).
+        """
+        from ._checking import check_all
+
+        return check_all(self, workers=workers, **options)
+
     # -- parallel work ----------------------------------------------------------------------------------------
 
     def map(

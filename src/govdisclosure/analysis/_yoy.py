@@ -18,12 +18,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
 from ..model import ApplicantRow, Report
 from ._frame import cell_label
+
+if TYPE_CHECKING:
+    from ..checks import CheckReport
 
 __all__ = [
     "NARRATIVE_SECTIONS",
@@ -173,6 +176,22 @@ class YearComparison:
     def findings(self) -> tuple[YearFinding, ...]:
         """Every finding of every pair, in pair order."""
         return tuple(f for pair in self.pairs for f in pair.findings)
+
+    def check_report(self) -> CheckReport:
+        """The cross-report rules of :mod:`govdisclosure.checks` (X1, X2, with not-assessable findings) on the pairs.
+
+        The rules pair reports by their exact agency name; here each pair is the one this comparison matched (a
+        year N report is checked under the name its year N+1 report prints).
+        """
+        from ..checks import CheckReport, Finding, check_across
+
+        found: list[Finding] = []
+        for pair in self.pairs:
+            before = pair.before
+            if before.agency != pair.after.agency:
+                before = attrs.evolve(before, agency=pair.after.agency)
+            found.extend(check_across([before, pair.after]).findings)
+        return CheckReport(findings=tuple(found), subject=f"{len(self.pairs)} pairs of consecutive years")
 
     def changes_frame(self) -> Any:
         """Every cell change as a pandas DataFrame: agency, year (N+1), path, label, before, after, delta.
