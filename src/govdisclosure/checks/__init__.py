@@ -52,7 +52,7 @@ from ._plausibility import (
     SingleOtherHandling,
     infer_level,
 )
-from ._registry import Rule, catalogue, catalogue_markdown, select_rules
+from ._registry import Rule, RuleSelectionError, catalogue, catalogue_markdown, select_rules
 
 __all__ = [
     "AggregationMismatch",
@@ -73,6 +73,7 @@ __all__ = [
     "NotAssessable",
     "RegulationsFromLowerBody",
     "Rule",
+    "RuleSelectionError",
     "Severity",
     "SingleOtherHandling",
     "SumMismatch",

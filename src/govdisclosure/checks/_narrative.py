@@ -139,8 +139,11 @@ def X3(report: Report, out: list[Finding]) -> None:
         known = [(q, v) for q, v in zip(readings, values, strict=True) if v is not None]
         if not known:
             cells = _QUANTITY_CELLS[readings[0]]
+            blank = tuple(c for c in cells if report.get(c.path) is None)
             out.append(
-                NotAssessable(of_rule="X3", edition=report.edition, cells=cells, blanks=len(cells), expected=figure)
+                NotAssessable(
+                    of_rule="X3", edition=report.edition, cells=blank or cells, blanks=len(blank), expected=figure
+                )
             )
             continue
         quantity, value = known[0]

@@ -9,16 +9,21 @@ from typing import Final, Literal, TypeVar
 
 import attrs
 
+from ..errors import GovDisclosureError
 from ..model import Report
 from ._findings import SEVERITY_RANK, Finding, Severity
 
-__all__ = ["Rule", "catalogue", "catalogue_markdown", "rule", "select_rules"]
+__all__ = ["Rule", "RuleSelectionError", "catalogue", "catalogue_markdown", "rule", "select_rules"]
 
 Scope = Literal["report", "across"]
 RuleFunction = Callable[[Report, list[Finding]], None]
 
 _EDITIONS: Final = ("2019", "2021")
 _F = TypeVar("_F", bound=Callable[..., object])
+
+
+class RuleSelectionError(GovDisclosureError, ValueError):
+    """A rule selection names a code, tag or severity that does not exist."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -182,5 +187,5 @@ def select_rules(
     ['C1', 'C3', 'C4']
     """
     if min_severity is not None and min_severity not in SEVERITY_RANK:
-        raise ValueError(f"unknown severity {min_severity!r}: expected one of info, warning, error")
+        raise RuleSelectionError(f"unknown severity {min_severity!r}: expected one of info, warning, error")
     return _select(edition, scope, _norm(select), _norm(ignore), _norm(tags), min_severity)
