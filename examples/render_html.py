@@ -36,7 +36,8 @@ def main() -> int:
         status = cli(["render", str(source), "--to", "html", "--page", "--findings", "-o", str(target)])
         html = target.read_text(encoding="utf-8")
         assert status == 0
-        assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+        assert html.startswith("<!DOCTYPE html>")
+        assert html.rstrip().endswith("</html>")
         assert "gd-error" in html
         errors = [f.code for f in check(flawed).errors]
         print(f"{target.name}: {len(html):,} characters, cells marked for {', '.join(errors)}")
