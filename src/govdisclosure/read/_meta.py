@@ -129,7 +129,7 @@ def find_agency_in_title(title: str) -> str | None:
     return m.group(1) if m else None
 
 
-_MARKER: Final = re.compile(r"(?:^|(?<=[。\s]))([（(][一二三四五六七八九十][）)])\s*")
+_MARKER: Final = re.compile(r"(?:^|(?<=[。\s]))[（(]([一二三四五六七八九十])[）)]\s*")
 
 
 def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narrative:
@@ -145,7 +145,7 @@ def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narra
         end = parts[i + 1].start() if i + 1 < len(parts) else len(text)
         body = text[m.end() : end].strip()
         title, rest = _split_title(body)
-        subsections.append(Subsection(marker=m.group(1), title=title, text=rest))
+        subsections.append(Subsection(marker=f"（{m.group(1)}）", title=title, text=rest))
     return Narrative(heading=printed, text=lead, subsections=tuple(subsections))
 
 

@@ -1,0 +1,170 @@
+"""The real reports of the shared corpus: every text and Markdown file imports, figures as printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from govdisclosure.errors import ReadError
+from govdisclosure.read import ImportResult, read
+
+from .corpus_expected import APPLICANT_FIELDS, EXPECTED, KEY_FIGURES, KEY_PATHS, REVIEW_FIELDS, Expected
+
+pytestmark = pytest.mark.corpus
+
+TEXT_FILES = sorted(EXPECTED)
+
+
+def _read(corpus: Path, file: str) -> ImportResult:
+    return read(corpus / "real" / file)
+
+
+def cell_results(result: ImportResult, expected: Expected) -> list[tuple[str, object, object]]:
+    """(path, expected, got) for every asserted cell of 表三 and 表四."""
+    report = result.report
+    out: list[tuple[str, object, object]] = []
+    for row, values in expected.applications.items():
+        for field, value in zip(APPLICANT_FIELDS, values, strict=True):
+            path = f"applications.{row}.{field}"
+            out.append((path, value, report.get(path)))
+    for row, values in expected.review_litigation.items():
+        for field, value in zip(REVIEW_FIELDS, values, strict=True):
+            path = f"review_litigation.{row}.{field}"
+            out.append((path, value, report.get(path)))
+    return out
+
+
+class TestCorpusFiles:
+    """Each text or Markdown report of the corpus."""
+
+    @pytest.mark.parametrize("file", TEXT_FILES)
+    def test_metadata(self, corpus: Path, file: str) -> None:
+        """Edition (from the tables), year, agency and the shape of （六） are as printed."""
+        expected = EXPECTED[file]
+        report = _read(corpus, file).report
+        assert (report.edition, report.year, report.agency) == (expected.edition, expected.year, expected.agency)
+        assert report.uses_single_other_handling is expected.single_other_handling
+
+    @pytest.mark.parametrize("file", TEXT_FILES)
+    def test_tables_three_and_four(self, corpus: Path, file: str) -> None:
+        """Every asserted cell of 表三 and 表四 equals what the document prints."""
+        result = _read(corpus, file)
+        wrong = [(p, e, g) for p, e, g in cell_results(result, EXPECTED[file]) if e != g]
+        assert wrong == []
+
+    @pytest.mark.parametrize("file", TEXT_FILES)
+    def test_table_two(self, corpus: Path, file: str) -> None:
+        """表二 rows that can be read are read; runs that cannot be split are left blank, with a note."""
+        expected = EXPECTED[file]
+        result = _read(corpus, file)
+        for row, values in expected.active_disclosure.items():
+            if row in expected.active_unsplittable:
+                continue
+            assert result.report.get(f"active_disclosure.{row}").values() == values
+        for row in expected.active_unsplittable:
+            assert set(result.report.get(f"active_disclosure.{row}").values()) == {None}
+            assert [n.code for n in result.notes if n.path == f"active_disclosure.{row}"] in (
+                ["digits-unsplit"],
+                ["missing-cells"],
+            )
+
+    @pytest.mark.parametrize("file", TEXT_FILES)
+    def test_key_figures(self, corpus: Path, file: str) -> None:
+        """The corpus README's key figures."""
+        report = _read(corpus, file).report
+        assert tuple(report.get(p) for p in KEY_PATHS) == KEY_FIGURES[file[:3]]
+
+    @pytest.mark.parametrize("file", TEXT_FILES)
+    def test_inferred_cells_are_noted(self, corpus: Path, file: str) -> None:
+        """Every inferred cell belongs to a row with a note explaining the inference."""
+        result = _read(corpus, file)
+        explained = {n.path for n in result.notes if n.code in ("digits-split", "numbers-paired")}
+        for path in result.inferred:
+            assert path.rsplit(".", 1)[0] in explained or path.split(".")[0] in explained
+
+
+class TestCorpusRepairs:
+    """Specific repairs, each explained by a note."""
+
+    def test_seed_extra_cells(self, corpus: Path) -> None:
+        """The seed's （六）/（七）/四 rows carry 12 cells: the first 7 are kept, with a note per row."""
+        result = _read(corpus, "000-tacheng-waishiban-2024.txt")
+        paths = [n.path for n in result.notes_with("extra-cells")]
+        assert paths == [
+            "applications.outcomes.other_handling.no_correction",
+            "applications.outcomes.other_handling.unpaid_fee",
+            "applications.outcomes.other_handling.other",
+            "applications.outcomes.total",
+            "applications.carried_forward",
+        ]
+
+    def test_seed_date_typo(self, corpus: Path) -> None:
+        """ "2025 月 1 月 20 日" is read as 2025-01-20, with a note."""
+        result = _read(corpus, "000-tacheng-waishiban-2024.txt")
+        assert result.report.published is not None
+        assert result.report.published.isoformat() == "2025-01-20"
+        assert [n.message for n in result.notes_with("date-typo")] == [
+            "signature date '2025 月 1 月 20 日' read as 2025-01-20"
+        ]
+
+    def test_seed_metadata(self, corpus: Path) -> None:
+        """Title, statistical period and contact details of the seed."""
+        report = _read(corpus, "000-tacheng-waishiban-2024.txt").report
+        assert report.title == "塔城地区行署外事办公室2024年政府信息公开工作年度报告"
+        assert report.period is not None
+        assert (report.period.start.isoformat(), report.period.end.isoformat()) == ("2024-01-01", "2024-12-31")
+        assert report.contact is not None
+        assert (report.contact.postcode, report.contact.phone) == ("834700", "0901-6223328")
+        assert report.overview["（二）"].title == "依申请公开"
+
+    def test_concatenated_review_digits(self, corpus: Path) -> None:
+        """006's 表四 "110024001510102" is split, every cell marked inferred, with one note."""
+        result = _read(corpus, "006-pingtan-2023.txt")
+        origin = result.provenance["review_litigation.litigation_direct.total"]
+        assert (origin.text, origin.inferred) == ("110024001510102", True)
+        assert len([n for n in result.notes_with("digits-split") if n.path == "review_litigation"]) == 1
+
+    def test_column_sums_decide(self, corpus: Path) -> None:
+        """006's （一） row splits two ways within the row; the column sums (C1) choose one."""
+        result = _read(corpus, "006-pingtan-2023.txt")
+        messages = [n.message for n in result.notes_with("digits-split") if n.path == "applications.outcomes.granted"]
+        assert messages == [
+            "applications.outcomes.granted: '220000022' read as 22 0 0 0 0 0 22, the only split for which the "
+            "columns add up (C1, C2)"
+        ]
+
+    def test_pdf_text_pairing(self, corpus: Path) -> None:
+        """012's numbers printed on their own lines are paired with their labels, each with a note."""
+        result = _read(corpus, "012-hongze-district-2023.txt")
+        assert len(result.notes_with("numbers-paired")) == 7
+        assert [n.code for n in result.notes if n.code in ("label-typo", "single-other-handling")] == [
+            "label-typo",
+            "single-other-handling",
+        ]
+
+    def test_garbled_rows_left_blank(self, corpus: Path) -> None:
+        """010's detached labels are not guessed: rows left blank with an error note each."""
+        result = _read(corpus, "010-shanghai-stcsm-2024.md")
+        assert result.report.get("applications.outcomes.partially_granted.total") is None
+        unplaced = [n.path for n in result.notes_with("row-unplaced")]
+        assert "applications.outcomes.partially_granted" in unplaced
+
+    def test_legacy_refused(self, corpus: Path) -> None:
+        """The pre-2019 outline is refused with one clear line."""
+        with pytest.raises(ReadError) as info:
+            _read(corpus, "015-pingtan-2018-legacy.txt")
+        assert str(info.value) == (
+            "015-pingtan-2018-legacy.txt follows the pre-2019 outline (概述 / 依申请公开 sections, no 表三 of the "
+            "2019 or 2021 format): it cannot be read as either edition"
+        )
+
+    def test_share_of_cells_correct(self, corpus: Path) -> None:
+        """Over the legible text corpus, every asserted cell of 表三 and 表四 is right."""
+        results = [
+            (e == g)
+            for file in TEXT_FILES
+            for _, e, g in cell_results(_read(corpus, file), EXPECTED[file])
+            if EXPECTED[file].legible
+        ]
+        assert sum(results) == len(results)
