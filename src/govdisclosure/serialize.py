@@ -156,11 +156,26 @@ def _group_structure_hook(
     names = tuple(a.name for a in attrs.fields(cls))
     required = frozenset(names) - optional
 
-    if not detailed:
+    if not detailed and optional:
 
-        def fast(data: Any, _: Any) -> Any:
+        def fast_optional(data: Any, _: Any) -> Any:
             if type(data) is dict and required <= data.keys():
                 return generated(data, cls)
+            raise _Invalid("group")
+
+        return fast_optional
+
+    if not detailed:
+        # Every key required and none extra: n keys that all name fields. Field hooks are looked up on first use,
+        # once every hook of the converter is registered.
+        size = len(names)
+        field_hooks: list[tuple[str, Callable[[Any, Any], Any], Any]] = []
+
+        def fast(data: Any, _: Any) -> Any:
+            if not field_hooks:
+                field_hooks.extend((a.name, conv.get_structure_hook(a.type), a.type) for a in attrs.fields(cls))
+            if type(data) is dict and len(data) == size:
+                return cls(**{name: hook(data[name], t) for name, hook, t in field_hooks})
             raise _Invalid("group")
 
         return fast
