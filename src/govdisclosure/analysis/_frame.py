@@ -90,37 +90,59 @@ def _categories() -> dict[str, list[str]]:
     return out
 
 
-def _columns(reports: Iterable[Report]) -> dict[str, list[Any]]:
-    """The long format column by column (plain lists), the fast way."""
+@cache
+def _amount_cells(edition: str) -> frozenset[tuple[str, str, str]]:
+    """(table, row, column) of the cells that hold amounts (Decimal) in an edition."""
+    return frozenset(
+        (table.key, path, field.key)
+        for table in _layout.edition(edition).tables
+        for path, field in table.cells()
+        if field.kind == "amount"
+    )
+
+
+def _values(report: Report) -> list[Any]:
+    """The report's cell values in official order (as ``Report.cells`` gives them, without the keys)."""
+    out: list[Any] = []
+    for table_key in _layout.TABLE_KEYS:
+        for _, row in getattr(report, table_key).rows():
+            out.extend(row.values())
+    return out
+
+
+def _columns(reports: Iterable[Report]) -> dict[str, Any]:
+    """The long format column by column, the fast way: per-report keys, per-cell codes and values."""
     index, _ = _catalogue()
-    cats = _categories()
-    code_of = {name: {v: i for i, v in enumerate(values)} for name, values in cats.items()}
+    edition_code = {v: i for i, v in enumerate(_categories()["edition"])}
     agencies: dict[str, int] = {}
-    cols: dict[str, list[Any]] = {name: [] for name in ("agency", "year", "edition", "cell", "value", "amount")}
-    shapes: dict[tuple[str, bool], list[int]] = {}
+    per_report: dict[str, list[int]] = {"agency": [], "year": [], "edition": [], "cells": []}
+    cells: list[int] = []
+    values: list[Any] = []
+    amounts: list[tuple[int, Decimal]] = []
+    shapes: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
     for report in reports:
         shape_key = (report.edition, report.uses_single_other_handling)
-        cells = list(report.cells())
-        codes = shapes.get(shape_key)
-        if codes is None:
-            codes = [index[(report.edition, t, r, c)] for t, r, c, _ in cells]
-            shapes[shape_key] = codes
-        n = len(cells)
-        cols["agency"].extend([agencies.setdefault(report.agency, len(agencies))] * n)
-        cols["year"].extend([report.year] * n)
-        cols["edition"].extend([code_of["edition"][report.edition]] * n)
-        cols["cell"].extend(codes)
-        values = cols["value"]
-        amounts = cols["amount"]
-        for _, _, _, v in cells:
-            if type(v) is Decimal:
-                values.append(None)
-                amounts.append(v)
-            else:
-                values.append(v)
-                amounts.append(None)
-    cols["agency_names"] = list(agencies)
-    return cols
+        shape = shapes.get(shape_key)
+        if shape is None:
+            keyed = list(report.cells())
+            codes = [index[(report.edition, t, r, c)] for t, r, c, _ in keyed]
+            amount_at = [i for i, (t, r, c, _) in enumerate(keyed) if (t, r, c) in _amount_cells(report.edition)]
+            shape = shapes[shape_key] = (codes, amount_at)
+        codes, amount_at = shape
+        row_values = _values(report)
+        offset = len(values)
+        for i in amount_at:
+            value = row_values[i]
+            if value is not None:
+                amounts.append((offset + i, value))
+            row_values[i] = None
+        values.extend(row_values)
+        cells.extend(codes)
+        per_report["agency"].append(agencies.setdefault(report.agency, len(agencies)))
+        per_report["year"].append(report.year)
+        per_report["edition"].append(edition_code[report.edition])
+        per_report["cells"].append(len(codes))
+    return {**per_report, "cell": cells, "value": values, "amount": amounts, "agency_names": list(agencies)}
 
 
 def to_dataframe(reports: Iterable[Report], *, labels: bool = True) -> Any:
@@ -148,16 +170,24 @@ def to_dataframe(reports: Iterable[Report], *, labels: bool = True) -> Any:
     import numpy as np
 
     cells = np.asarray(cols["cell"], dtype=np.int64)
+    counts = np.asarray(cols["cells"], dtype=np.int64)
+
+    def spread(name: str) -> Any:
+        return np.repeat(np.asarray(cols[name], dtype=np.int64), counts)
+
     data: dict[str, Any] = {
-        "agency": pd.Categorical.from_codes(np.asarray(cols["agency"], dtype=np.int64), cols["agency_names"]),
-        "year": np.asarray(cols["year"], dtype=np.int64),
-        "edition": pd.Categorical.from_codes(np.asarray(cols["edition"], dtype=np.int64), cats["edition"]),
+        "agency": pd.Categorical.from_codes(spread("agency"), cols["agency_names"]),
+        "year": spread("year"),
+        "edition": pd.Categorical.from_codes(spread("edition"), cats["edition"]),
     }
     for name in ("table", "row", "column", *(("label",) if labels else ())):
         lookup = np.asarray(cell_codes[name], dtype=np.int64)
         data[name] = pd.Categorical.from_codes(lookup[cells], cats[name])
     data["value"] = pd.array(cols["value"], dtype="Int64")
-    data["amount"] = pd.Series(cols["amount"], dtype=object).to_numpy() if cols["amount"] else np.array([], object)
+    amount = np.full(len(cells), None, dtype=object)
+    for position, value in cols["amount"]:
+        amount[position] = value
+    data["amount"] = amount
     return pd.DataFrame(data)
 
 
