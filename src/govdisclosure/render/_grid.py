@@ -283,7 +283,7 @@ class TextGrid:
 
     def text_of(self, cell: Cell) -> str:
         """The text drawn in a cell: its text, then its finding markers."""
-        text = _clean(cell.text)
+        text = cell.text if cell.text.isprintable() else _clean(cell.text)
         if cell.marks:
             markers = " ".join(self.marker(m.number) for m in cell.marks)
             text = f"{text} {markers}" if text else markers
@@ -294,17 +294,23 @@ class TextGrid:
         amb = self.ambiguous_wide
         pad = self.padding
         g = self._glyph
-        texts = [self.text_of(cell) for cell in grid.cells]
+        cells = grid.cells
+        texts = [self.text_of(cell) for cell in cells]
 
         # column widths: single-column cells first, then spans widen their last column
         col_w = [1] * grid.cols
         spans: list[tuple[int, int, int]] = []
-        for cell, text in zip(grid.cells, texts, strict=True):
+        for cell, text in zip(cells, texts, strict=True):
+            if "\n" in text:
+                need = max(display_width(line, amb) for line in text.split("\n"))
+            else:
+                need = display_width(text, amb)
             limit = cell.wrap or self.wrap
-            widest_line = max(display_width(line, amb) for line in text.split("\n"))
-            need = min(widest_line, max(limit, _widest_char(text, amb)))
+            if need > limit:
+                need = max(limit, _widest_char(text, amb))
             if cell.colspan == 1:
-                col_w[cell.col] = max(col_w[cell.col], need)
+                if need > col_w[cell.col]:
+                    col_w[cell.col] = need
             else:
                 spans.append((cell.colspan, cell.col, need))
         gap = g + 2 * pad
@@ -322,12 +328,13 @@ class TextGrid:
         lines_of: list[tuple[str, ...]] = []
         heights = [1] * grid.rows
         tall: list[tuple[int, int, int]] = []
-        for cell, text in zip(grid.cells, texts, strict=True):
-            avail = col_x[cell.col + cell.colspan] - col_x[cell.col] - g - 2 * pad
-            lines = wrap_text(text, avail, amb)
+        inner = g + 2 * pad
+        for cell, text in zip(cells, texts, strict=True):
+            lines = wrap_text(text, col_x[cell.col + cell.colspan] - col_x[cell.col] - inner, amb)
             lines_of.append(lines)
             if cell.rowspan == 1:
-                heights[cell.row] = max(heights[cell.row], len(lines))
+                if len(lines) > heights[cell.row]:
+                    heights[cell.row] = len(lines)
             else:
                 tall.append((cell.rowspan, cell.row, len(lines)))
         for span, row, need in sorted(tall):
@@ -338,56 +345,60 @@ class TextGrid:
         for h in heights:
             row_y.append(row_y[-1] + 1 + h)
 
-        # edges between cells
-        h_edge: set[tuple[int, int]] = set()
-        v_edge: set[tuple[int, int]] = set()
-        for cell in grid.cells:
+        # edges between cells: h[r][c + 1] is the border above row r over column c, v[r + 1][c] the border left
+        # of column c along row r (the padding makes the neighbours of the outer edges read as False)
+        rows, cols = grid.rows, grid.cols
+        h_edge = [[False] * (cols + 2) for _ in range(rows + 1)]
+        v_edge = [[False] * (cols + 1) for _ in range(rows + 2)]
+        for cell in cells:
             r0, r1, c0, c1 = cell.row, cell.row + cell.rowspan, cell.col, cell.col + cell.colspan
-            for c in range(c0, c1):
-                h_edge.add((r0, c))
-                h_edge.add((r1, c))
-            for r in range(r0, r1):
-                v_edge.add((r, c0))
-                v_edge.add((r, c1))
+            top, bottom = h_edge[r0], h_edge[r1]
+            for c in range(c0 + 1, c1 + 1):
+                top[c] = bottom[c] = True
+            for r in range(r0 + 1, r1 + 1):
+                along = v_edge[r]
+                along[c0] = along[c1] = True
 
         width = col_x[-1] + g
         canvas = [[" "] * width for _ in range(row_y[-1] + 1)]
-        for r, c in h_edge:
-            x0, x1 = col_x[c] + g, col_x[c + 1]
-            canvas[row_y[r]][x0:x1] = self._h * ((x1 - x0) // g)
-        for r, c in v_edge:
-            x = col_x[c]
-            for y in range(row_y[r] + 1, row_y[r + 1]):
-                canvas[y][x : x + g] = self._v
-        for r in range(grid.rows + 1):
-            for c in range(grid.cols + 1):
-                bits = (
-                    ((r - 1, c) in v_edge) * _UP
-                    | ((r, c) in v_edge) * _DOWN
-                    | ((r, c - 1) in h_edge) * _LEFT
-                    | ((r, c) in h_edge) * _RIGHT
-                )
+        hglyph, vglyph, junctions = self._h, self._v, self._j
+        for r in range(rows + 1):
+            y = row_y[r]
+            out = canvas[y]
+            edges = h_edge[r]
+            up, down = v_edge[r], v_edge[r + 1]
+            for c in range(cols + 1):
+                x = col_x[c]
+                if c < cols and edges[c + 1]:
+                    out[x + g : col_x[c + 1]] = hglyph * ((col_x[c + 1] - x - g) // g)
+                bits = up[c] * _UP | down[c] * _DOWN | edges[c] * _LEFT | edges[c + 1] * _RIGHT
                 if bits:
-                    canvas[row_y[r]][col_x[c] : col_x[c] + g] = self._j[bits]
+                    out[x : x + g] = junctions[bits]
+            if r < rows:
+                for c in range(cols + 1):
+                    if down[c]:
+                        x = col_x[c]
+                        for y2 in range(y + 1, row_y[r + 1]):
+                            canvas[y2][x : x + g] = vglyph
 
         # cell text
-        for cell, lines in zip(grid.cells, lines_of, strict=True):
+        for cell, lines in zip(cells, lines_of, strict=True):
             x0 = col_x[cell.col] + g + pad
-            avail = col_x[cell.col + cell.colspan] - col_x[cell.col] - g - 2 * pad
+            avail = col_x[cell.col + cell.colspan] - x0 - pad
             y0 = row_y[cell.row] + 1
-            room = row_y[cell.row + cell.rowspan] - y0
-            top = y0 + (room - len(lines)) // 2
+            top_line = y0 + (row_y[cell.row + cell.rowspan] - y0 - len(lines)) // 2
+            align = cell.align
             for i, line in enumerate(lines):
                 w = display_width(line, amb)
                 if not w:
                     continue
-                if cell.align == "right":
+                if align == "right":
                     x = x0 + avail - w
-                elif cell.align == "center":
+                elif align == "center":
                     x = x0 + (avail - w) // 2
                 else:
                     x = x0
-                canvas[top + i][x : x + w] = [line] + [""] * (w - 1)
+                canvas[top_line + i][x : x + w] = [line] + [""] * (w - 1)
         return "\n".join("".join(line) for line in canvas)
 
 
