@@ -553,7 +553,9 @@ class TestDemo:
             assert f"\n{number}、{heading}\n" in out
         assert "┌" in out
         assert govdisclosure.layout.table("2021", "三").node("outcomes.other_handling.unpaid_fee").label[:12] in out
-        assert out.rstrip("\n").endswith("塔城地区行署外事办公室 2024：错误 0，警告 0，提示 0")
+        assert out.rstrip("\n").endswith(
+            f"{cli.DEMO_CHECK_HEADING}\n塔城地区行署外事办公室 2024：错误 0，警告 0，提示 0"
+        )
 
     def test_demo_2019(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--sample example-2019 shows the 2019 edition (its single （六） row)."""
@@ -607,6 +609,22 @@ class TestImport:
         status, out, _ = run(capsys, "read", "-", "--from", "html")
         assert status == 0
         assert govdisclosure.loads(out).agency == "江川市自然资源和规划局"
+
+    def test_notes(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path, example_2019: govdisclosure.Report
+    ) -> None:
+        """--notes prints what the importer noticed, one line each on stderr, naming the file."""
+        from govdisclosure.render import render
+
+        report = example_2019.with_cell("applications.carried_over.research", None)
+        path = tmp_path / "slash.html"
+        path.write_text(render(report, format="html", page=True, blank="/"), encoding="utf-8")
+        status, out, err = run(capsys, "read", str(path), "--notes")
+        assert status == 0
+        assert govdisclosure.loads(out).get("applications.carried_over.research") is None
+        assert err.startswith(f"govdisclosure: {path}: info: '/' read as a blank cell [blank-marker] (table 2, ")
+        assert err.count("\n") == 1
+        assert run(capsys, "read", str(path))[2] == ""
 
     def test_not_a_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """A text file that is not a report: one line from the importer, exit 2."""

@@ -40,6 +40,7 @@ exit status:
 Errors are one line on stderr, "govdisclosure: FILE: problem". Results for the good inputs are still written when
 some inputs are bad; output files are replaced atomically, never left half-written. FILE may be - (stdin)."""
 
+DEMO_CHECK_HEADING: Final = "—— 检查结果 (govdisclosure check) ——"
 RENDER_FORMATS: Final = ("text", "markdown", "html")
 EXPORT_FORMATS: Final = ("csv", "jsonl")
 TABLES: Final = ("二", "三", "四")
@@ -107,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sample",
         default="tacheng-2024",
+        metavar="NAME",
         type=_choice("sample", ("tacheng-2024", "example-2019")),
         help="tacheng-2024 (2021 edition, the default) or example-2019 (2019 edition)",
     )
@@ -131,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         dest="output_format",
         default="text",
+        metavar="FORMAT",
         type=_choice("output format", ("text", "json")),
         help="text (default) or json (an array with one object per input)",
     )
@@ -138,12 +141,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--ignore", metavar="CODES", help="skip these rules: codes or tags, comma-separated")
     p.add_argument(
         "--min-severity",
+        metavar="SEVERITY",
         type=_choice("severity", ("info", "warning", "error")),
         help="leave out findings below this severity: info, warning or error",
     )
     p.add_argument(
         "--lang",
         default="zh",
+        metavar="LANG",
         type=_choice("language", ("zh", "en")),
         help="language of the text output: zh (default) or en",
     )
@@ -159,14 +164,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--to",
         dest="to",
         default="text",
+        metavar="FORMAT",
         type=_choice("output format", RENDER_FORMATS),
         help="text (default), markdown or html",
     )
-    p.add_argument("--table", type=_table_choice, help="only this table: 二, 三 or 四 (default: the whole report)")
+    p.add_argument(
+        "--table", metavar="TABLE", type=_table_choice, help="only this table: 二, 三 or 四 (default: the whole report)"
+    )
     p.add_argument("--page", action="store_true", help="with --to html: a standalone HTML page")
     p.add_argument(
         "--border",
         default="box",
+        metavar="STYLE",
         type=_choice("border", ("box", "ascii")),
         help="with --to text: box-drawing (default) or ascii borders",
     )
@@ -181,7 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inputs(p)
     p.add_argument(
-        "--to", dest="to", default="csv", type=_choice("output format", EXPORT_FORMATS), help="csv (default) or jsonl"
+        "--to",
+        dest="to",
+        default="csv",
+        metavar="FORMAT",
+        type=_choice("output format", EXPORT_FORMATS),
+        help="csv (default) or jsonl",
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
@@ -227,7 +241,8 @@ def _cmd_demo(args: argparse.Namespace, run: _Run) -> int:
     report = sample_report(args.sample)
     result = cio.run_check(report)
     text = cio.run_render(report, "text", None)
-    cio.write_text(None, text.rstrip("\n") + "\n\n" + result.to_text().rstrip("\n") + "\n")
+    checked = result.to_text().rstrip("\n")
+    cio.write_text(None, f"{text.rstrip()}\n\n{DEMO_CHECK_HEADING}\n{checked}\n")
     return EXIT_OK
 
 
