@@ -181,7 +181,9 @@ class TestGrid:
         corner = [[cell.spanned for cell in row[:2]] for row in table.rows[:2]]
         assert corner == [[False, True], [True, True]]
         assert {(cell.rowspan, cell.colspan) for row in table.rows[:2] for cell in row[:2]} == {(2, 2)}
-        assert (table.rows[1][1].where.table, table.rows[1][1].where.row, table.rows[1][1].where.col) == (0, 1, 1)
+        covered = table.rows[1][1].where  # positions covered by a span point at the printed cell
+        assert (covered.table, covered.row, covered.col, covered.detail) == (0, 0, 0, "/html/body/table/tr[1]/td[1]")
+        assert (table.rows[2][1].where.row, table.rows[2][1].where.col) == (2, 1)
         assert table.rows[2][2].where.detail == "/html/body/table/tr[3]/td[3]"
         assert doc.notes == ()
 

@@ -18,7 +18,7 @@ from ..errors import MissingDependencyError, ReadError
 from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
 
 if TYPE_CHECKING:
-    from lxml.html import HtmlElement
+    from lxml.etree import _Element as HtmlElement
 
 __all__ = ["read_html"]
 
@@ -128,20 +128,24 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
     """
     try:
         import lxml.etree
-        import lxml.html
     except ImportError as exc:  # pragma: no cover - exercised only without the extra
         raise MissingDependencyError("lxml", "html", "reading HTML") from exc
     label = name or "the HTML input"
     notes: list[SourceNote] = []
     text = _decode(data, label, notes) if isinstance(data, bytes | bytearray) else str(data)
-    text = _CONTROL.sub("", _XML_DECL.sub("", text, count=1))
+    text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         raise ReadError(f"{label} is empty: there is no HTML to read")
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, remove_blank_text=False)
+    parser = lxml.etree.HTMLParser(remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        try:
+            root = lxml.etree.fromstring(text, parser=parser)
+        except ValueError:  # control characters lxml refuses in text input: they are never printed, drop them
+            root = lxml.etree.fromstring(_CONTROL.sub("", text), parser=parser)
     except (lxml.etree.LxmlError, ValueError) as exc:
         raise ReadError(f"{label} cannot be parsed as HTML ({exc}); check that the file is a web page") from exc
+    if root is None:
+        raise ReadError(f"{label} is empty: there is no HTML to read")
     return _Reader(root, name=name, notes=notes).read()
 
 
@@ -200,9 +204,9 @@ def _join(pieces: list[str]) -> str:
     """Join the text pieces of one cell or paragraph split by layout breaks; no space between CJK neighbours."""
     out = ""
     for piece in pieces:
-        piece = _clean(piece)
-        if not piece:
+        if not piece or piece.isspace():
             continue
+        piece = _clean(piece)
         if out and (out[-1].isascii() and out[-1].isalnum()) and (piece[0].isascii() and piece[0].isalnum()):
             out += " " + piece
         else:
@@ -210,16 +214,28 @@ def _join(pieces: list[str]) -> str:
     return out
 
 
+_TAGS: dict[str, str] = {}
+_HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
+
+
 def _tag(element: Any) -> str:
+    """The lower-case tag name ("" for comments and the like); Word's ``o:p`` stays ``o:p`` (inline)."""
     tag = element.tag
-    if not isinstance(tag, str):
+    if type(tag) is not str:
         return ""
-    return tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+    name = _TAGS.get(tag)
+    if name is None:
+        name = _TAGS[tag] = tag.lower()
+    return name
 
 
-def _hidden(element: HtmlElement) -> bool:
-    style = element.get("style")
-    return bool(style) and re.search(r"display\s*:\s*none|mso-hide\s*:\s*all", style or "", re.IGNORECASE) is not None
+def _all_text(element: HtmlElement) -> str:
+    return "".join(t for t in element.itertext() if isinstance(t, str))
+
+
+def _cjk_count(text: str | None) -> int:
+    """About the number of Chinese characters (and full-width punctuation): each takes 3 bytes in UTF-8."""
+    return (len(text.encode("utf-8", "surrogatepass")) - len(text)) // 2 if text else 0
 
 
 class _Reader:
@@ -238,6 +254,7 @@ class _Reader:
     def read(self) -> SourceDocument:
         self.meta_title = self._meta_title()
         self._strip_chrome()
+        self.counts = self._count()
         tables = [t for t in self.root.iter("table") if self._is_data_table(t)]
         body = self._find_body(tables)
         title = self._title_outside(body)
@@ -248,63 +265,56 @@ class _Reader:
         return SourceDocument(blocks=tuple(self.blocks), format="html", name=self.name, notes=tuple(self.notes))
 
     def _strip_chrome(self) -> None:
-        doomed = [el for el in self.root.iter() if not isinstance(el.tag, str) or _tag(el) in _DROP or _hidden(el)]
-        for el in doomed:
+        import lxml.etree
+
+        hidden = []
+        for el in self.root.iter():
+            style = el.get("style")
+            if style and ("display" in style or "mso-hide" in style or "DISPLAY" in style) and _HIDDEN.search(style):
+                hidden.append(el)
+        for el in hidden:
             parent = el.getparent()
             if parent is None:
                 continue
-            # keep the tail text, which belongs to the parent
-            tail = el.tail
-            previous = el.getprevious()
-            if tail:
+            tail, previous = el.tail, el.getprevious()
+            if tail:  # the tail text belongs to the parent: keep it
                 if previous is not None:
                     previous.tail = (previous.tail or "") + tail
                 else:
                     parent.text = (parent.text or "") + tail
             parent.remove(el)
+        lxml.etree.strip_elements(self.root, *_DROP, with_tail=False)
 
     def _is_data_table(self, table: HtmlElement) -> bool:
-        return not any(True for _ in table.iterdescendants("table"))
+        return next(table.iterdescendants("table"), None) is None
+
+    def _count(self) -> dict[HtmlElement, int]:
+        """Chinese characters of running text under each element, link text excluded (one bottom-up pass)."""
+        counts: dict[HtmlElement, int] = {}
+        for el in reversed(list(self.root.iter())):
+            if _tag(el) == "a":
+                counts[el] = 0
+                continue
+            n = _cjk_count(el.text)
+            for child in el:
+                n += counts.get(child, 0) + _cjk_count(child.tail)
+            counts[el] = n
+        return counts
 
     def _find_body(self, tables: list[HtmlElement]) -> HtmlElement:
-        counts: dict[HtmlElement, int] = {}
-        for el in self.root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            if el.text and _tag(el) != "a":
-                self._credit(el, len(_CJK.findall(el.text)), counts)
-            if el.tail:
-                parent = el.getparent()
-                if parent is not None and _tag(parent) != "a":
-                    self._credit(parent, len(_CJK.findall(el.tail)), counts)
+        counts = self.counts
         body = self.root.find("body")
-        start: HtmlElement = body if body is not None else self.root
-        total = counts.get(start, 0)
-        node = start
-        if total:
-            while True:
-                best = max((c for c in node if isinstance(c.tag, str)), key=lambda c: counts.get(c, 0), default=None)
-                if best is None or counts.get(best, 0) < 0.8 * total:
-                    break
-                node = best
+        node: HtmlElement = body if body is not None else self.root
+        total = counts.get(node, 0)
+        while total:
+            best = max(node, key=lambda c: counts.get(c, 0), default=None)
+            if best is None or counts.get(best, 0) < 0.8 * total:
+                break
+            node = best
         for table in tables:
             if not self._contains(node, table):
                 node = self._common_ancestor(node, table)
         return node
-
-    @staticmethod
-    def _credit(el: HtmlElement, n: int, counts: dict[HtmlElement, int]) -> None:
-        if not n:
-            return
-        node: HtmlElement | None = el
-        while node is not None:
-            if _tag(node) == "a":
-                return
-            node = node.getparent()
-        node = el
-        while node is not None:
-            counts[node] = counts.get(node, 0) + n
-            node = node.getparent()
 
     @staticmethod
     def _contains(ancestor: HtmlElement, el: HtmlElement) -> bool:
@@ -316,27 +326,25 @@ class _Reader:
         return False
 
     def _common_ancestor(self, a: HtmlElement, b: HtmlElement) -> HtmlElement:
-        chain = set()
-        node: HtmlElement | None = a
-        while node is not None:
-            chain.add(node)
-            node = node.getparent()
-        node = b
+        chain = set(a.iterancestors())
+        chain.add(a)
+        node: HtmlElement | None = b
         while node is not None and node not in chain:
             node = node.getparent()
         return node if node is not None else self.root
 
     def _title_outside(self, body: HtmlElement) -> str | None:
         found: str | None = None
+        ancestors = set(body.iterancestors())
         for el in self.root.iter():
             if el is body:
                 break
-            if not isinstance(el.tag, str) or self._contains(el, body):
+            if el in ancestors or not 4 <= self.counts.get(el, 0) <= 80:
                 continue
             tag = _tag(el)
             marker = f"{el.get('class', '')} {el.get('id', '')}".lower()
-            if tag in _HEADINGS or "title" in marker or tag in {"p", "div", "span", "strong", "b"}:
-                text = _clean(el.text_content())
+            if tag in _HEADINGS or "title" in marker or tag in {"p", "div", "span", "strong", "b", "td"}:
+                text = _clean(_all_text(el))
                 if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
                     found = text
         return found or self.meta_title
@@ -348,7 +356,7 @@ class _Reader:
                 if _TITLE_LIKE.search(text):
                     return text
         for title in self.root.iter("title"):
-            for part in _SITE_SUFFIX.split(_clean(title.text_content())):
+            for part in _SITE_SUFFIX.split(_clean(_all_text(title))):
                 if _TITLE_LIKE.search(part):
                     return part
         return None
@@ -388,65 +396,68 @@ class _Reader:
             self.pending_kind = "heading"
         self._add_text(el.text, el)
         for child in el:
-            if isinstance(child.tag, str):
-                self._walk(child)
-            parent_text = child.tail
-            self._add_text(parent_text, el)
+            self._walk(child)
+            self._add_text(child.tail, el)
         if block:
             self._flush()
 
     # -- tables ----------------------------------------------------------------------------------------------
     def _cell_text(self, cell: HtmlElement) -> str:
-        pieces: list[str] = [""]
+        if not len(cell):
+            return _clean(cell.text or "")
+        pieces: list[str] = [cell.text or ""]
 
         def visit(node: HtmlElement) -> None:
-            tag = _tag(node)
+            tag = node.tag
             breaks = tag in _BLOCK or tag == "br"
             if breaks:
-                pieces.append("")
-            if node.text and tag not in _DROP:
+                pieces.append(node.text or "")
+            elif node.text:
                 pieces[-1] += node.text
             for child in node:
-                if isinstance(child.tag, str):
-                    visit(child)
-                if child.tail:
-                    pieces[-1] += child.tail
+                visit(child)
             if breaks:
-                pieces.append("")
+                pieces.append(node.tail or "")
+            elif node.tail:
+                pieces[-1] += node.tail
 
-        visit(cell)
+        for child in cell:
+            visit(child)
         return _join(pieces)
 
     def _table(self, table: HtmlElement) -> None:
         index = sum(1 for b in self.blocks if isinstance(b, SourceTable))
         table_path = self.tree.getpath(table)
-        rows = [tr for tr in table.iter("tr") if self._owner(tr) is table]
+        rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
         grid: dict[tuple[int, int], SourceCell] = {}
         overruns = 0
         for r, tr in enumerate(rows):
             c = 0
             for td in tr:
-                if _tag(td) not in {"td", "th"}:
+                if td.tag != "td" and td.tag != "th":
                     continue
                 while (r, c) in grid:
                     c += 1
-                rowspan = _span(td.get("rowspan"), len(rows) - r)
-                colspan = _span(td.get("colspan"), _MAX_SPAN)
-                if rowspan < _span(td.get("rowspan"), _MAX_SPAN):
-                    overruns += 1
+                rowspan = colspan = 1
+                if td.attrib:
+                    asked = td.get("rowspan")
+                    rowspan = _span(asked, len(rows) - r)
+                    colspan = _span(td.get("colspan"), _MAX_SPAN)
+                    if asked is not None and rowspan < _span(asked, _MAX_SPAN):
+                        overruns += 1
                 text = self._cell_text(td)
-                path = self.tree.getpath(td)
+                # every position of a spanning cell points at the printed cell (its top-left position)
+                where = Where(table=index, row=r, col=c, detail=self.tree.getpath(td))
+                origin = SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan)
+                covered = (
+                    SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=True)
+                    if rowspan > 1 or colspan > 1
+                    else origin
+                )
                 for dr in range(rowspan):
                     for dc in range(colspan):
-                        if (r + dr, c + dc) in grid:  # overlapping spans: the earlier cell wins
-                            continue
-                        grid[(r + dr, c + dc)] = SourceCell(
-                            text=text,
-                            where=Where(table=index, row=r + dr, col=c + dc, detail=path),
-                            rowspan=rowspan,
-                            colspan=colspan,
-                            spanned=bool(dr or dc),
-                        )
+                        if (r + dr, c + dc) not in grid:  # overlapping spans: the earlier cell wins
+                            grid[(r + dr, c + dc)] = covered if dr or dc else origin
                 c += colspan
         if not grid:
             return
@@ -457,12 +468,13 @@ class _Reader:
             return
         padded: list[int] = []
         out: list[tuple[SourceCell, ...]] = []
+        blank = SourceCell(text="", where=Where(table=index, detail="padding"))
         for r in range(height):
             row: list[SourceCell] = []
             for c in range(width):
                 cell = grid.get((r, c))
                 if cell is None:
-                    cell = SourceCell(text="", where=Where(table=index, row=r, col=c, detail="padding"))
+                    cell = blank
                     if not padded or padded[-1] != r:
                         padded.append(r)
                 row.append(cell)
@@ -489,13 +501,6 @@ class _Reader:
                 )
             )
         self.blocks.append(SourceTable(rows=tuple(out), where=where))
-
-    @staticmethod
-    def _owner(tr: HtmlElement) -> HtmlElement | None:
-        node = tr.getparent()
-        while node is not None and _tag(node) != "table":
-            node = node.getparent()
-        return node
 
 
 def _span(value: str | None, limit: int) -> int:

@@ -1,0 +1,117 @@
+"""Benchmark of the HTML and PDF format readers on the corpus of real reports.
+
+For every HTML file of ``../shared/corpus/`` it times (best of ``--repeat`` runs, in one process):
+
+* ``lxml.html.document_fromstring`` of the bytes alone — the floor any lxml-based reader pays;
+* ``read_html`` — decoding, body detection, span expansion (target ≤ 3x the bare parse);
+* ``govdisclosure.read.read`` — the full import, when the importer API is available.
+
+For every PDF it times pypdfium2 extracting every character with its box (``count_chars``, ``get_text_range``,
+``get_charbox`` on every page) against ``read_pdf`` (target ≤ 3x), and the full import when available. PDFs
+that are refused (no usable text layer) are timed up to the refusal. Run: ``python benchmarks/bench_read_formats.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pypdfium2 as pdfium
+
+from govdisclosure.errors import GovDisclosureError
+from govdisclosure.read._html import read_html
+from govdisclosure.read._pdf import read_pdf
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+
+
+def best_of(function: Callable[[], Any], repeat: int) -> float:
+    """The fastest of ``repeat`` runs of ``function``, in milliseconds (errors of the library count as runs)."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        with contextlib.suppress(GovDisclosureError):
+            function()
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def bare_pdf(data: bytes) -> int:
+    """Every character of every page with its box, the way a minimal pypdfium2 extraction does it."""
+    document = pdfium.PdfDocument(data)
+    count = 0
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            total = textpage.count_chars()
+            textpage.get_text_range()
+            for i in range(total):
+                textpage.get_charbox(i)
+            count += total
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return count
+
+
+def full_import() -> Callable[..., Any] | None:
+    """The importer API ``govdisclosure.read.read`` when it exists in this checkout."""
+    try:
+        from govdisclosure.read import read
+    except ImportError:
+        return None
+    return read if callable(read) else None
+
+
+def outcome(function: Callable[[], Any]) -> str:
+    try:
+        function()
+    except GovDisclosureError as exc:
+        return f"refused: {type(exc).__name__}"
+    return "ok"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20, help="runs per measurement (best is kept)")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus folder")
+    args = parser.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"corpus not found at {args.corpus}: nothing to measure")
+        return 0
+    read = full_import()
+    files = sorted(args.corpus.glob("*/*.html")) + sorted(args.corpus.glob("*/*.pdf"))
+    header = f"{'file':<46} {'bytes':>8} {'baseline':>9} {'reader':>8} {'ratio':>6} {'read()':>8}  result"
+    print(header)
+    print("-" * len(header))
+    for path in files:
+        data, label = path.read_bytes(), path.name
+        if path.suffix == ".html":
+            baseline = best_of(lambda data=data: lxml.html.document_fromstring(data), args.repeat)
+            reader = best_of(lambda data=data, label=label: read_html(data, name=label), args.repeat)
+            result = outcome(lambda data=data, label=label: read_html(data, name=label))
+        else:
+            baseline = best_of(lambda data=data: bare_pdf(data), args.repeat)
+            reader = best_of(lambda data=data, label=label: read_pdf(data, name=label), args.repeat)
+            result = outcome(lambda data=data, label=label: read_pdf(data, name=label))
+        full = "n/a"
+        if read is not None:
+            full = f"{best_of(lambda path=path: read(path), max(args.repeat // 4, 3)):.1f}"
+        name = str(path.relative_to(args.corpus))
+        print(
+            f"{name:<46} {len(data):>8} {baseline:>7.1f}ms {reader:>6.1f}ms {reader / baseline:>5.1f}x {full:>8}  "
+            f"{result}"
+        )
+    print("baseline: lxml.html.document_fromstring (HTML) / pypdfium2 chars+boxes (PDF); target ratio ≤ 3x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
