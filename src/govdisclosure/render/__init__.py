@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Any, Final
 
 from ._findings import CellRef, Finding, Findings
@@ -50,10 +51,10 @@ RENDERERS: Final[dict[str, type[Renderer]]] = {
     "html": HtmlRenderer,
 }
 _OPTIONS: Final = {
-    "text": ("border", "ambiguous_wide", "wrap", "blank", "caption", "language", "marker"),
-    "markdown": ("blank", "caption", "language"),
-    "html": ("css", "blank", "caption", "language"),
+    name: tuple(p for p in inspect.signature(cls.__init__).parameters if p not in ("self", "table", "page"))
+    for name, cls in RENDERERS.items()
 }
+"""Keyword options each format's renderer takes (besides ``table`` and ``page``), read from its signature."""
 
 
 def render(
