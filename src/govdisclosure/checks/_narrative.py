@@ -18,20 +18,20 @@ from ._registry import rule
 
 __all__ = ["NarrativeMismatch", "narrative_claims"]
 
-_SENTENCE: Final = re.compile(r"[^。；;\n]+")
 _SCOPE: Final = re.compile(
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|全街道|全国|全系统|各级|各地|各区|各县|各市|各乡镇|各部门|各单位|"
     r"所属|下属|系统内|辖区|区直|市直|县直|省直|共同|汇总"
 )
 _YEAR: Final = re.compile(r"(\d{4})\s*年")
-_FULLWIDTH: Final = str.maketrans({0xFF10 + d: str(d) for d in range(10)})
 _FILLER: Final = r"(?:共计|共|总计|合计|总数为|数量为|为)?\s*"
-_APPLICATIONS: Final = re.compile(
-    r"(?P<verb>新收|收到|接收|受理|办理|办结|答复)(?:到)?[^。；，,、\d]{0,20}?申请" + _FILLER + r"(?P<n>\d+)\s*件"
+_STOPS: Final = ("。", "；", ";", "\n")
+_CLAIM: Final = re.compile(
+    r"(?P<verb>新收|收到|接收|受理|办理|办结|答复)(?:到)?[^。；，,、\d]{0,20}?申请" + _FILLER + r"(?P<n1>\d+)\s*件\Z"
+    r"|行政复议(?:案件|申请)?" + _FILLER + r"(?P<n2>\d+)\s*(?:件|起)\Z"
+    r"|(?<!复议后)(?:行政)?诉讼(?:案件)?" + _FILLER + r"(?P<n3>\d+)\s*(?:件|起)\Z"
 )
-_REVIEW: Final = re.compile(r"行政复议(?:案件|申请)?" + _FILLER + r"(?P<n>\d+)\s*(?:件|起)")
-_LITIGATION: Final = re.compile(r"(?<!复议后)(?:行政)?诉讼(?:案件)?" + _FILLER + r"(?P<n>\d+)\s*(?:件|起)")
-
+_WINDOW: Final = 40
+"""How far before a figure its wording is looked for (verb, up to 20 characters, 申请, filler)."""
 # which table quantities a wording may mean
 _READINGS: Final = {
     "新收": ("new",),
@@ -69,6 +69,31 @@ def _table_value(report: Report, quantity: str) -> int | None:
     return None if direct is None or after is None else direct + after
 
 
+def _figures(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every figure followed by 件 or 起; str.find keeps this cheap on long texts."""
+    found = []
+    for unit in ("件", "起"):
+        i = text.find(unit)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1] in " \u3000\xa0":
+                j -= 1
+            k = j
+            while k > 0 and text[k - 1].isdecimal():
+                k -= 1
+            if k < j:
+                found.append((k, i + 1))
+            i = text.find(unit, i + 1)
+    found.sort()
+    return found
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in _STOPS) + 1
+    ends = [i for i in (text.find(mark, end) for mark in _STOPS) if i >= 0]
+    return text[left : min(ends) if ends else len(text)].strip()
+
+
 def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tuple[str, ...], int]]:
     """Figures a text states unambiguously about the body's own table quantities: (sentence, readings, figure).
 
@@ -81,18 +106,22 @@ def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tupl
     []
     """
     claims = []
-    for match in _SENTENCE.finditer(text.translate(_FULLWIDTH)):
-        sentence = match.group().strip()
+    for first, end in _figures(text):
+        # the wording must end exactly at the figure: search a short window before it
+        m = _CLAIM.search(text, max(0, first - _WINDOW), end)
+        if m is None:
+            continue
+        sentence = _sentence_at(text, m.start(), m.end())
         if _SCOPE.search(sentence):
             continue
         if year is not None and any(int(y) != year for y in _YEAR.findall(sentence)):
             continue
-        for m in _APPLICATIONS.finditer(sentence):
-            claims.append((sentence, _READINGS[m["verb"]], int(m["n"])))
-        for m in _REVIEW.finditer(sentence):
-            claims.append((sentence, ("review",), int(m["n"])))
-        for m in _LITIGATION.finditer(sentence):
-            claims.append((sentence, ("litigation",), int(m["n"])))
+        if m["verb"]:
+            claims.append((sentence, _READINGS[m["verb"]], int(m["n1"])))
+        elif m["n2"]:
+            claims.append((sentence, ("review",), int(m["n2"])))
+        else:
+            claims.append((sentence, ("litigation",), int(m["n3"])))
     return claims
 
 

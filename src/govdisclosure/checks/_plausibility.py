@@ -254,14 +254,19 @@ def X7(report: Report, out: list[Finding]) -> None:
 
 
 def _large_cells(report: Report) -> list[tuple[str, str, str, int]]:
-    found = []
     paths, rows = applicant_rows(report)
-    for path, row in zip(paths, rows, strict=True):
-        for name, value in zip(APPLICANT_COLUMNS, APPLICANT_VALUES(row), strict=True):
+    table = [APPLICANT_VALUES(row) for row in rows]
+    blocks = [REVIEW_VALUES(block) for block in GET_REVIEW_ROWS(report.review_litigation)]
+    # fast path: one pass over every value (filter(None, …) drops blanks and zeros)
+    if max(filter(None, [v for values in (*table, *blocks) for v in values]), default=0) <= IMPLAUSIBLE_COUNT:
+        return []
+    found = []
+    for path, values in zip(paths, table, strict=True):
+        for name, value in zip(APPLICANT_COLUMNS, values, strict=True):
             if value is not None and value > IMPLAUSIBLE_COUNT:
                 found.append(("applications", path, name, value))
-    for path, block in zip(REVIEW_ROWS, GET_REVIEW_ROWS(report.review_litigation), strict=True):
-        for name, value in zip(REVIEW_COLUMNS, REVIEW_VALUES(block), strict=True):
+    for path, values in zip(REVIEW_ROWS, blocks, strict=True):
+        for name, value in zip(REVIEW_COLUMNS, values, strict=True):
             if value is not None and value > IMPLAUSIBLE_COUNT:
                 found.append(("review_litigation", path, name, value))
     return found

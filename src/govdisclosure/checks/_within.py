@@ -212,19 +212,18 @@ def C3(report: Report, out: list[Finding]) -> None:
     and 总计 is their total; there is no 法人或其他组织 subtotal column.
     """
     paths, rows = applicant_rows(report)
-    for index, row in enumerate(rows):
-        values = APPLICANT_VALUES(row)
-        *parts, total = values
-        if total is None or None in parts:
+    for index, values in enumerate(map(APPLICANT_VALUES, rows)):
+        if None in values:
             path = paths[index]
+            parts = values[:6]
             cells = (CellRef(_APPL, path, "total"), *(CellRef(_APPL, path, c) for c in APPLICANT_COLUMNS[:6]))
-            out.append(_not_assessable("C3", report.edition, cells, (total, *parts), _sum_known(parts), total))
+            out.append(_not_assessable("C3", report.edition, cells, (values[6], *parts), _sum_known(parts), values[6]))
             continue
-        expected = sum(parts)
-        if expected != total:
+        expected = sum(values[:6])
+        if expected != values[6]:
             path = paths[index]
             cells = (CellRef(_APPL, path, "total"), *(CellRef(_APPL, path, c) for c in APPLICANT_COLUMNS[:6]))
-            out.append(C3Mismatch(edition=report.edition, cells=cells, expected=expected, actual=total))
+            out.append(C3Mismatch(edition=report.edition, cells=cells, expected=expected, actual=values[6]))
 
 
 @rule(
