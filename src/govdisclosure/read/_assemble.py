@@ -430,7 +430,7 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
                     "info",
                     f"applications.{match.path}",
                 )
-            if match.is_row or (match.path == "outcomes.other_handling" and _has_numbers(item)):
+            if match.is_row or (match.path == "outcomes.other_handling" and _carries_row(item)):
                 row = match
             result.found += 1
         has_numbers = _has_numbers(item)
@@ -467,6 +467,11 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
     _resolve(result, ambiguous, fields, ctx)
     _pair(result, pending, orphans, fields, ctx)
     return result
+
+
+def _carries_row(item: _Item) -> bool:
+    """True when an item has the values of a whole row (printed numbers, or a full row of grid cells)."""
+    return _has_numbers(item) or (item.cells and len(item.values) >= len(_APPLICANT_KEYS))
 
 
 def _has_numbers(item: _Item) -> bool:
@@ -635,12 +640,7 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 numeric = [t for t in texts if t and _is_value(t)]
                 if numeric and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
                     cells = True
-                    row_tokens = [(c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text)]
-                    while row_tokens and not row_tokens[-1][0]:
-                        row_tokens.pop()
-                    while row_tokens and not row_tokens[0][0]:
-                        row_tokens.pop(0)
-                    tokens.extend(row_tokens)
+                    tokens.extend((c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text))
         else:
             text = block.text
             rest = _REVIEW_WORDS.sub(lambda m: " " * len(m.group(0)), text)

@@ -1,0 +1,171 @@
+"""read(): sources, formats, encodings, dispatch, round trips and robustness."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govdisclosure.errors import MissingDependencyError, ReadError
+from govdisclosure.model import Report
+from govdisclosure.read import ImportResult, read
+from govdisclosure.testing import consistent_report
+
+from .strategies_read import consistent_reports, crawled_text, tab_text
+
+SEED = consistent_report("2021", seed=3)
+TEXT = tab_text(SEED)
+
+
+def same_tables(result: ImportResult, report: Report) -> bool:
+    """表三 and 表四 equal cell by cell."""
+    got = result.report
+    return got.applications == report.applications and got.review_litigation == report.review_litigation
+
+
+class TestSources:
+    """Paths, bytes and text."""
+
+    def test_text(self) -> None:
+        """A str that is not a path is the document's text."""
+        result = read(TEXT)
+        assert same_tables(result, SEED)
+        assert result.report.active_disclosure == SEED.active_disclosure
+        assert (result.format, result.report.source) == ("text", None)
+
+    def test_path(self, tmp_path: Path) -> None:
+        """A path (str or PathLike) is read; its name becomes the report's source."""
+        path = tmp_path / "report.txt"
+        path.write_text(TEXT, encoding="utf-8")
+        assert read(path).report.source == "report.txt"
+        assert read(str(path)).report.source == "report.txt"
+
+    def test_gbk_bytes(self) -> None:
+        """GBK bytes are decoded."""
+        assert same_tables(read(TEXT.encode("gb18030"), name="r.txt"), SEED)
+
+    def test_markdown_detected(self) -> None:
+        """A pipe table makes Markdown."""
+        text = TEXT.replace("\t", " | ").replace("\n行政复议 | ", "\n|---|---|\n行政复议 | ")
+        assert read(text).format == "markdown"
+
+    def test_missing_file_is_text(self) -> None:
+        """A one-line str that is no file is read as text (and is no report)."""
+        with pytest.raises(ReadError, match=r"^the source is not an annual report"):
+            read("no/such/file.txt")
+
+    def test_unknown_format(self) -> None:
+        """An unknown format is a ValueError naming the choices."""
+        with pytest.raises(ValueError, match=r"^unknown format 'docx': expected auto, text, markdown, html or pdf$"):
+            read(TEXT, format="docx")
+
+    def test_pdf_as_text_refused(self) -> None:
+        """A PDF must come as bytes or a path."""
+        with pytest.raises(ReadError, match=r"^a PDF must be given as a path or as bytes, not as text$"):
+            read(TEXT, format="pdf")
+
+
+class TestDispatch:
+    """HTML and PDF go to their readers; missing optional packages are one clear error."""
+
+    def test_html(self) -> None:
+        """An HTML page is read by the HTML reader."""
+        pytest.importorskip("govdisclosure.read._html")
+        rows = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in line.split(chr(9)))}</tr>" for line in TEXT.split("\n"))
+        html = f"<html><body><p>{SEED.title}</p><table>{rows}</table></body></html>"
+        result = read(html.encode(), name="r.html")
+        assert result.format == "html"
+        assert result.report.applications == SEED.applications
+
+    def test_missing_lxml(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without the HTML reader's dependency, MissingDependencyError names the extra."""
+        monkeypatch.setitem(sys.modules, "govdisclosure.read._html", None)
+        with pytest.raises(MissingDependencyError) as info:
+            read("<html><table></table></html>")
+        assert str(info.value) == (
+            "reading HTML needs the optional package 'lxml': install it with pip install 'govdisclosure[html]'"
+        )
+
+    def test_missing_pdfium(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without the PDF reader's dependency, MissingDependencyError names the extra."""
+        monkeypatch.setitem(sys.modules, "govdisclosure.read._pdf", None)
+        with pytest.raises(MissingDependencyError, match=r"pip install 'govdisclosure\[pdf\]'$"):
+            read(b"%PDF-1.7\n")
+
+
+class TestRoundTrip:
+    """Reports printed as text and read back."""
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(consistent_reports())
+    def test_tab_text(self, report: Report) -> None:
+        """Tab-separated tables come back cell by cell, with the edition and year."""
+        result = read(tab_text(report))
+        assert same_tables(result, report)
+        assert result.report.active_disclosure == report.active_disclosure
+        assert (result.report.edition, result.report.year) == (report.edition, report.year)
+        assert result.inferred == ()
+
+    @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(consistent_reports())
+    def test_crawled_text_is_never_wrong(self, report: Report) -> None:
+        """Cells run together are either recovered exactly or left blank with an error note, never guessed."""
+        result = read(crawled_text(report))
+        blank_rows = {n.path for n in result.notes if n.severity == "error"}
+        for table, row, column, value in result.report.cells():
+            if table == "active_disclosure":
+                continue
+            expected = report.get(f"{table}.{row}.{column}")
+            if value is None:
+                assert f"{table}.{row}" in blank_rows or table in blank_rows or expected is None
+            else:
+                assert value == expected
+
+
+class TestRobustness:
+    """Arbitrary, truncated and garbled input: a result with notes, or ReadError; nothing else."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.text(max_size=400))
+    def test_arbitrary_text(self, text: str) -> None:
+        """Any text."""
+        with contextlib.suppress(ReadError):
+            read(text, format="text")
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.sampled_from([TEXT, crawled_text(SEED)]),
+        st.integers(min_value=0, max_value=len(TEXT)),
+        st.lists(st.tuples(st.integers(min_value=0, max_value=len(TEXT)), st.text(max_size=5)), max_size=8),
+    )
+    def test_truncated_and_garbled(self, text: str, cut: int, edits: list[tuple[int, str]]) -> None:
+        """A report cut short and with random insertions."""
+        garbled = text[:cut]
+        for pos, insert in edits:
+            garbled = garbled[:pos] + insert + garbled[pos + 1 :]
+        try:
+            result = read(garbled, format="text")
+        except ReadError:
+            return
+        assert isinstance(result.report, Report)
+
+    @settings(max_examples=30, deadline=None)
+    @given(st.binary(max_size=300))
+    def test_arbitrary_bytes(self, data: bytes) -> None:
+        """Any bytes read as text."""
+        with contextlib.suppress(ReadError):
+            read(data, format="text")
+
+    def test_one_megabyte(self) -> None:
+        """A 1 MB input (a report with a huge run of digits and many repeated rows) returns."""
+        run = "9" * 500_000
+        rows = "\n".join(f"1.属于国家秘密\t{i}" for i in range(20_000))
+        big = TEXT.replace("二、上年结转政府信息公开申请数量", "二、上年结转政府信息公开申请数量" + run) + rows
+        assert len(big.encode()) > 1_000_000
+        result = read(big)
+        assert result.report.applications.carried_over.total is None
+        assert result.report.applications.new_received == SEED.applications.new_received

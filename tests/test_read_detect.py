@@ -1,0 +1,55 @@
+"""Format and encoding detection."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from govdisclosure.read._detect import decode, format_from_suffix, sniff_format
+
+
+class TestFormat:
+    """Suffix first, then content."""
+
+    @pytest.mark.parametrize(
+        ("name", "expected"),
+        [("a.PDF", "pdf"), ("b.htm", "html"), ("c.md", "markdown"), ("d.txt", "text"), ("e.docx", None), ("f", None)],
+    )
+    def test_suffix(self, name: str, expected: str | None) -> None:
+        """Known suffixes, case-insensitive."""
+        assert format_from_suffix(name) == expected
+
+    @pytest.mark.parametrize(
+        ("head", "expected"),
+        [
+            (b"%PDF-1.7\n", "pdf"),
+            ("<html><body>x</body></html>", "html"),
+            ("正文<table><tr><td>1</td></tr></table>", "html"),
+            ("| a | b |\n|---|---|\n| 1 | 2 |", "markdown"),
+            ("一、总体情况\n规章\t0\t0", "text"),
+        ],
+    )
+    def test_content(self, head: str | bytes, expected: str) -> None:
+        """%PDF, HTML tags, pipe tables, else text."""
+        assert sniff_format(head) == expected
+
+
+class TestDecode:
+    """UTF-8, GB18030, BOMs."""
+
+    def test_utf8_and_bom(self) -> None:
+        """UTF-8 with or without a BOM."""
+        assert decode("年度报告".encode()) == ("年度报告", "utf-8")
+        assert decode(codecs.BOM_UTF8 + "年度报告".encode()) == ("年度报告", "utf-8-sig")
+        assert decode("年度报告".encode("utf-16")) == ("年度报告", "utf-16")
+
+    def test_gbk(self) -> None:
+        """GBK/GB18030 bytes are recognised."""
+        assert decode("政府信息公开工作年度报告".encode("gbk")) == ("政府信息公开工作年度报告", "gb18030")
+
+    def test_undecodable(self) -> None:
+        """Bytes that are neither are decoded with replacement characters."""
+        text, encoding = decode(b"\x81\x30\xff\xfe\x00")
+        assert encoding == "utf-8-replace"
+        assert "\ufffd" in text

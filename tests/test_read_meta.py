@@ -1,0 +1,104 @@
+"""Metadata and narrative sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from govdisclosure.read._meta import (
+    SECTION_PATTERNS,
+    find_agency_in_title,
+    find_contact,
+    find_date,
+    find_period,
+    find_title,
+    narrative,
+)
+
+
+class TestHeadings:
+    """Section headings, reworded and mistyped."""
+
+    def test_variants(self) -> None:
+        """Reworded and mistyped headings are recognised, inside a line too."""
+        assert SECTION_PATTERNS["review_litigation"].search(
+            "…成效。四、因政府信息公开工作被申请行政复议、提起行政诉讼情况"
+        )
+        assert SECTION_PATTERNS["review_litigation"].search("0000000四、政府信息公开行政法复议、行政诉讼情况")
+        assert SECTION_PATTERNS["active_disclosure"].search("二、主动公开政府政府情况")
+        assert SECTION_PATTERNS["problems"].search("五、政府信息公开工作存在的主要问题及改进情况")
+
+    def test_not_headings(self) -> None:
+        """Table row labels and enumerations inside prose are not headings."""
+        assert not SECTION_PATTERNS["applications"].search("四、结转下年度继续办理")
+        assert not SECTION_PATTERNS["active_disclosure"].search("本报告包括总体情况、主动公开政府信息情况")
+
+
+class TestMetadata:
+    """Title, dates, period, contact."""
+
+    def test_title_split_over_two_lines(self) -> None:
+        """A title printed over two lines is joined, spaces removed."""
+        assert find_title(["洪泽区人民政府", "2023 年政府信息公开工作年度报告", "本报告由…"]) == (
+            "洪泽区人民政府2023年政府信息公开工作年度报告"
+        )
+
+    def test_title_from_page_header(self) -> None:
+        """A crawled page's 标题 line wins."""
+        assert (
+            find_title(["标题: 某区2019年度政府信息公开工作年度报告", "正文"]) == "某区2019年度政府信息公开工作年度报告"
+        )
+
+    def test_agency_in_title(self) -> None:
+        """The body is the text before the year, or right after it."""
+        assert find_agency_in_title("平潭综合实验区2019年度政府信息公开工作年度报告") == "平潭综合实验区"
+        assert find_agency_in_title("2024年上海市科委政府信息公开工作年度报告") == "上海市科委"
+        assert find_agency_in_title("年度报告") is None
+
+    def test_dates(self) -> None:
+        """The last date wins; the 年→月 typo is flagged; impossible dates are ignored."""
+        assert find_date("2025年1月20日 2026年2月3日") == (dt.date(2026, 2, 3), False)
+        assert find_date("2025 月 1 月 20 日") == (dt.date(2025, 1, 20), True)
+        assert find_date("2025年2月30日") == (None, False)
+
+    def test_period_without_second_year(self) -> None:
+        """ "2024 年 1 月 1 日至 12 月 31 日" ends in the same year."""
+        period = find_period("统计周期为 2024 年 1 月 1 日至 12 月 31 日。")
+        assert period is not None
+        assert (period.start, period.end) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+        assert find_period("没有统计期限") is None
+
+    def test_contact_with_spaces(self) -> None:
+        """Spaces inside the contact details (PDF text) are ignored."""
+        contact = find_contact(
+            "（地址：淮安市洪泽区洪泽湖大道 90\n号 ， 邮 编 ： 223100 ， "
+            "电 话 ： 0517-87222589 ， 电 子 邮 箱 ：\nhz@126.com）"
+        )
+        assert contact is not None
+        assert (contact.address, contact.postcode, contact.phone, contact.email) == (
+            "淮安市洪泽区洪泽湖大道90号",
+            "223100",
+            "0517-87222589",
+            "hz@126.com",
+        )
+        assert find_contact("无联系方式") is None
+
+
+class TestNarrative:
+    """Sections 一/五/六 with sub-sections."""
+
+    def test_subsections(self) -> None:
+        """Lead text, then （一）… with their titles; ASCII parentheses are normalised."""
+        section = narrative(
+            ["总述。", "(一) 主动公开。正文一。", "（二）依申请公开", "正文二。"], "一、总体情况", "总体情况"
+        )
+        assert section.heading is None
+        assert section.text == "总述。"
+        assert [(s.marker, s.title, s.text) for s in section.subsections] == [
+            ("（一）", "主动公开", "正文一。"),
+            ("（二）", "依申请公开", "正文二。"),
+        ]
+
+    def test_reworded_heading_kept(self) -> None:
+        """A heading that differs from the official one is kept as printed."""
+        section = narrative(["正文"], "五、政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进情况")
+        assert section.heading == "五、政府信息公开工作存在的主要问题及改进情况"
