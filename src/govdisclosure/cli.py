@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Final, NoReturn
 
 from . import _cli_io as cio
+from . import layout
 from ._version import __version__
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "build_parser", "main"]
@@ -43,7 +44,8 @@ some inputs are bad; output files are replaced atomically, never left half-writt
 DEMO_CHECK_HEADING: Final = "—— 检查结果 (govdisclosure check) ——"
 RENDER_FORMATS: Final = ("text", "markdown", "html")
 EXPORT_FORMATS: Final = ("csv", "jsonl")
-TABLES: Final = ("二", "三", "四")
+TABLES: Final = tuple(table.number for table in layout.edition("2021").tables)
+"""Values of ``--table``: the tables' Chinese ordinals, from the layout registry (二, 三, 四)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -434,7 +436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (``govdisclosure export … | head``): stop quietly, as Unix tools do
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_USAGE
+        return 128 + 13  # the shell's status for a process ended by SIGPIPE
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
