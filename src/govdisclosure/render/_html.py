@@ -24,6 +24,7 @@ CSS: Final = """\
 .gd-table caption{font-weight:bold;padding-bottom:.4em}
 .gd-table th,.gd-table td{border:1px solid #333;padding:.3em .5em;vertical-align:middle}
 .gd-table th{font-weight:normal;text-align:center}
+.gd-table thead th,.gd-table th.gd-keep{white-space:nowrap}
 .gd-table th[scope=row]{text-align:left}
 .gd-table th[scope=rowgroup]{font-weight:bold}
 .gd-table td.gd-num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;min-width:2.5em}
@@ -120,8 +121,10 @@ class HtmlRenderer(Renderer):
         if scope:
             attrs += _attr("scope", scope)
         if cell.wrap is not None and cell.kind in ("label", "header"):
-            # narrow label columns break where the text renderer breaks them: （三）<br>不予公开
+            # narrow label columns break where the text renderer breaks them, and only there: （三）<br>不予公开
             text = "<br>".join(escape(line, quote=False) for line in wrap_text(cell.text, cell.wrap))
+            if cell.kind == "label":
+                classes.append("gd-keep")
         else:
             text = escape(cell.text, quote=False)
         if cell.marks:
