@@ -6,10 +6,13 @@ import codecs
 from pathlib import Path
 
 import pytest
+from corpus_expected import APPLICANT_FIELDS, EXPECTED, KEY_FIGURES, KEY_PATHS, REVIEW_FIELDS, Expected
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govdisclosure.errors import ReadError
+from govdisclosure.model import Report
+from govdisclosure.read import read
 from govdisclosure.read._html import read_html
 from govdisclosure.read._source import SourceDocument, SourceLine, SourceTable
 
@@ -337,3 +340,49 @@ class TestCorpus:
             return
         for table in tables(doc):
             assert len({len(row) for row in table.rows}) == 1
+
+
+def printed_cells(report: Report, expected: Expected) -> list[tuple[str, object, object]]:
+    """(path, as printed, as imported) for every cell of 表三 and 表四 listed in the expectations."""
+    out: list[tuple[str, object, object]] = []
+    for row, values in expected.applications.items():
+        for field, value in zip(APPLICANT_FIELDS, values, strict=True):
+            out.append((f"applications.{row}.{field}", value, report.get(f"applications.{row}.{field}")))
+    for row, values in expected.review_litigation.items():
+        for field, value in zip(REVIEW_FIELDS, values, strict=True):
+            path = f"review_litigation.{row}.{field}"
+            out.append((path, value, report.get(path)))
+    return out
+
+
+@pytest.mark.corpus
+class TestImport:
+    """End to end through ``govdisclosure.read.read``: the pages import with the figures they print."""
+
+    @pytest.mark.parametrize(
+        ("file", "same_as"),
+        [("005-pingtan-2022.html", "005-pingtan-2022.txt"), ("006-pingtan-2023.html", "006-pingtan-2023.txt")],
+    )
+    def test_every_cell_as_printed(self, corpus: Path, file: str, same_as: str) -> None:
+        expected = EXPECTED[same_as]
+        report = read(corpus / "real" / file).report
+        assert (report.edition, report.year, report.agency) == (expected.edition, expected.year, expected.agency)
+        assert report.uses_single_other_handling is expected.single_other_handling
+        assert [(p, e, g) for p, e, g in printed_cells(report, expected) if e != g] == []
+        for row, values in expected.active_disclosure.items():
+            assert report.get(f"active_disclosure.{row}").values() == values
+
+    @pytest.mark.parametrize(
+        "file", ["001-shanghai-szfbgt-2019.html", "005-pingtan-2022.html", "006-pingtan-2023.html"]
+    )
+    def test_key_figures(self, corpus: Path, file: str) -> None:
+        report = read(corpus / "real" / file).report
+        assert tuple(report.get(path) for path in KEY_PATHS) == KEY_FIGURES[file[:3]]
+
+    def test_001_blank_cells_stay_blank(self, corpus: Path) -> None:
+        result = read(corpus / "real" / "001-shanghai-szfbgt-2019.html")
+        report = result.report
+        assert (report.edition, report.year, report.agency) == ("2019", 2019, "上海市人民政府办公厅")
+        assert report.get("applications.outcomes.granted.natural_person") == 258
+        assert report.get("applications.outcomes.granted.total") is None
+        assert report.get("applications.new_received.research") is None

@@ -9,11 +9,12 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
+from corpus_expected import APPLICANT_FIELDS, EXPECTED, KEY_FIGURES, KEY_PATHS, REVIEW_FIELDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govdisclosure.errors import ReadError
-from govdisclosure.read import _pdf
+from govdisclosure.read import _pdf, read
 from govdisclosure.read._pdf import read_pdf
 from govdisclosure.read._source import SourceDocument, SourceLine, SourceNote, SourceTable
 
@@ -306,3 +307,39 @@ class TestCorpus:
             return
         for table in tables(doc):
             assert len({len(row) for row in table.rows}) == 1
+
+
+@pytest.mark.corpus
+class TestImport:
+    """End to end through ``govdisclosure.read.read``: the PDF imports with the figures it prints."""
+
+    def test_012_every_cell_as_printed(self, corpus: Path) -> None:
+        expected = EXPECTED["012-hongze-district-2023.txt"]  # the same report as pdfplumber's text
+        result = read(corpus / "real" / "012-hongze-district-2023.pdf")
+        report = result.report
+        assert (report.edition, report.year, report.agency) == (expected.edition, expected.year, expected.agency)
+        assert report.uses_single_other_handling is expected.single_other_handling
+        wrong = []
+        for table, fields, rows in (
+            ("applications", APPLICANT_FIELDS, expected.applications),
+            ("review_litigation", REVIEW_FIELDS, expected.review_litigation),
+        ):
+            for row, values in rows.items():
+                got = tuple(report.get(f"{table}.{row}.{field}") for field in fields)
+                if got != values:
+                    wrong.append((row, values, got))
+        assert wrong == []
+        for row, values in expected.active_disclosure.items():
+            assert report.get(f"active_disclosure.{row}").values() == values
+        assert tuple(report.get(path) for path in KEY_PATHS) == KEY_FIGURES["012"]
+
+    def test_012_notes_point_at_pages(self, corpus: Path) -> None:
+        result = read(corpus / "real" / "012-hongze-district-2023.pdf")
+        typo = next(note for note in result.notes if note.code == "label-typo")
+        assert "page 3" in str(typo)
+
+    def test_s04_refused(self, corpus: Path) -> None:
+        path = sorted((corpus / "synthetic").glob("S04-*.pdf"))[0]
+        with pytest.raises(ReadError) as info:
+            read(path)
+        assert str(info.value) == GARBAGE.format(path.name)
