@@ -79,11 +79,11 @@ def _format_page() -> str:
         for table in ed.tables:
             out += [f"### {table.name} {table.title} (`{table.key}`)", ""]
             lines = list(_row_lines(table))
-            if table.key == "applications":  # no presentational groups: drop the empty block column
+            if table.key == "applications":  # no presentational groups: drop the empty group column
                 out += ["| row path | official label | columns |", "|---|---|---|"]
                 out += [line.replace(" |  | ", " | ", 1) for line in lines]
             else:
-                out += ["| row path | official label | block | columns |", "|---|---|---|---|"]
+                out += ["| row path | official label | group | columns |", "|---|---|---|---|"]
                 out += lines
             out += ["", "Columns:", ""]
             seen: dict[str, Any] = {}
