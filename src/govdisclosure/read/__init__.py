@@ -5,7 +5,9 @@ lines and table cells) and then to one shared assembler (which recognises labels
 be repaired with certainty and notes everything it did). The result carries the report, the notes and, for every
 cell, the text it was read from and where.
 
->>> result = read("一、本年新收政府信息公开申请数量\\t3\\t0\\t0\\t0\\t0\\t0\\t3", format="text")  # doctest: +SKIP
+>>> result = read("某县2024年政府信息公开工作年度报告\\n一、本年新收政府信息公开申请数量\\t3\\t0\\t0\\t0\\t0\\t0\\t3")
+>>> result.report.applications.new_received.total, result.provenance["applications.new_received.total"].text
+(3, '3')
 """
 
 from __future__ import annotations

@@ -149,13 +149,25 @@ def match(text: str, table: str) -> LabelMatch | None:
         return next(iter(found.values())).match
     if found or len(body) < _MIN_PREFIX:
         return None
-    scored = sorted(
-        ((SequenceMatcher(None, body, e.body).ratio(), e) for e in entries if len(e.body) >= _MIN_PREFIX),
-        key=lambda pair: -pair[0],
-    )
+    scored = sorted(_similar(body, entries), key=lambda pair: -pair[0])
     if scored and scored[0][0] >= _MIN_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
         return attrs.evolve(scored[0][1].match, exact=False)
     return None
+
+
+def _similar(body: str, entries: list[_Entry]) -> list[tuple[float, _Entry]]:
+    """(ratio, entry) for the entries similar enough to be worth comparing (cheap upper bounds first)."""
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(body)
+    out = []
+    for e in entries:
+        if len(e.body) < _MIN_PREFIX:
+            continue
+        matcher.set_seq1(e.body)
+        if matcher.real_quick_ratio() < _MIN_RATIO or matcher.quick_ratio() < _MIN_RATIO:
+            continue
+        out.append((matcher.ratio(), e))
+    return out
 
 
 def _search_terms(table: str) -> list[tuple[str, _Entry]]:
