@@ -118,6 +118,48 @@ class TestLines:
         assert [x.text() for x in _pdf._lines(row)] == ["商业 企业"]
 
 
+def stroke(page: pdfium.PdfPage, x0: float, y0: float, x1: float, y1: float) -> None:
+    path = pdfium_c.FPDFPageObj_CreateNewPath(x0, y0)
+    pdfium_c.FPDFPath_LineTo(path, x1, y1)
+    pdfium_c.FPDFPageObj_SetStrokeWidth(path, 1.0)
+    pdfium_c.FPDFPath_SetDrawMode(path, pdfium_c.FPDF_FILLMODE_NONE, 1)
+    pdfium_c.FPDFPage_InsertObject(page.raw, path)
+
+
+class TestRulings:
+    """Thin path objects are rulings, on the page or inside a form XObject."""
+
+    IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def test_page_paths(self) -> None:
+        pdf = pdfium.PdfDocument.new()
+        page = pdf.new_page(595, 842)
+        stroke(page, 100, 700, 300, 700)
+        stroke(page, 100, 600, 100, 700)
+        stroke(page, 100, 100, 150, 150)  # a diagonal is no ruling
+        horizontal: list[tuple[float, float, float]] = []
+        vertical: list[tuple[float, float, float]] = []
+        _pdf._collect_rulings(pdfium_c, page.raw, None, self.IDENTITY, horizontal, vertical, 0)
+        assert [tuple(round(v) for v in s) for s in horizontal] == [(700, 99, 301)]
+        assert [tuple(round(v) for v in s) for s in vertical] == [(100, 599, 701)]
+
+    def test_form_paths_mapped_to_the_page(self) -> None:
+        source = pdfium.PdfDocument.new()
+        inner = source.new_page(595, 842)
+        stroke(inner, 100, 700, 300, 700)
+        pdfium_c.FPDFPage_GenerateContent(inner.raw)
+        pdf = pdfium.PdfDocument.new()
+        page = pdf.new_page(595, 842)
+        form = pdfium_c.FPDF_NewFormObjectFromXObject(pdfium_c.FPDF_NewXObjectFromPage(pdf.raw, source.raw, 0))
+        pdfium_c.FPDFPageObj_Transform(form, 1, 0, 0, 1, 50, -10)
+        pdfium_c.FPDFPage_InsertObject(page.raw, form)
+        horizontal: list[tuple[float, float, float]] = []
+        vertical: list[tuple[float, float, float]] = []
+        _pdf._collect_rulings(pdfium_c, page.raw, None, self.IDENTITY, horizontal, vertical, 0)
+        assert [tuple(round(v) for v in s) for s in horizontal] == [(690, 149, 351)]
+        assert vertical == []
+
+
 def ruled(xs: list[float], ys: list[float]) -> _pdf._Rulings:
     """Full rulings of a grid: every x boundary and every y boundary drawn across."""
     return _pdf._Rulings(

@@ -387,19 +387,7 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
             textpage.close()
         horizontal: list[tuple[float, float, float]] = []
         vertical: list[tuple[float, float, float]] = []
-        left, bottom, right, top = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
-        refs = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
-        for k in range(pdfium_c.FPDFPage_CountObjects(page.raw)):
-            obj = pdfium_c.FPDFPage_GetObject(page.raw, k)
-            if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
-                continue
-            if not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
-                continue
-            w, h = right.value - left.value, top.value - bottom.value
-            if h <= _THIN and w > 3 * max(h, 1.0):
-                horizontal.append(((bottom.value + top.value) / 2, left.value, right.value))
-            elif w <= _THIN and h > 3 * max(w, 1.0):
-                vertical.append(((left.value + right.value) / 2, bottom.value, top.value))
+        _collect_rulings(pdfium_c, page.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), horizontal, vertical, 0)
     finally:
         page.close()
     rulings = _Rulings(_merge_segments(horizontal), _merge_segments(vertical))
@@ -411,6 +399,50 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
     return _Page(index + 1, height, blocks), [c.ch for c in chars]
+
+
+def _collect_rulings(
+    pdfium_c: Any,
+    page: Any,
+    form: Any,
+    matrix: tuple[float, float, float, float, float, float],
+    horizontal: list[tuple[float, float, float]],
+    vertical: list[tuple[float, float, float]],
+    depth: int,
+) -> None:
+    """Thin path objects of a page (or of a form XObject on it, mapped by its matrix) as rulings."""
+    box = (ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float())
+    refs = [ctypes.byref(v) for v in box]
+    count = pdfium_c.FPDFPage_CountObjects(page) if form is None else pdfium_c.FPDFFormObj_CountObjects(form)
+    a, b, c, d, e, f = matrix
+    for k in range(max(count, 0)):
+        obj = pdfium_c.FPDFPage_GetObject(page, k) if form is None else pdfium_c.FPDFFormObj_GetObject(form, k)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+            m = pdfium_c.FS_MATRIX()
+            if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(m)):
+                inner = (  # the form's matrix, then the enclosing one
+                    m.a * a + m.b * c,
+                    m.a * b + m.b * d,
+                    m.c * a + m.d * c,
+                    m.c * b + m.d * d,
+                    m.e * a + m.f * c + e,
+                    m.e * b + m.f * d + f,
+                )
+                _collect_rulings(pdfium_c, page, obj, inner, horizontal, vertical, depth + 1)
+            continue
+        if kind != pdfium_c.FPDF_PAGEOBJ_PATH or not pdfium_c.FPDFPageObj_GetBounds(obj, *refs):
+            continue
+        x0, y0, x1, y1 = (v.value for v in box)
+        if form is not None:  # bounds of objects inside a form are in the form's space
+            xs = [a * x + c * y + e for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+            ys = [b * x + d * y + f for x, y in ((x0, y0), (x0, y1), (x1, y0), (x1, y1))]
+            x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+        w, h = x1 - x0, y1 - y0
+        if h <= _THIN and w > 3 * max(h, 1.0):
+            horizontal.append(((y0 + y1) / 2, x0, x1))
+        elif w <= _THIN and h > 3 * max(w, 1.0):
+            vertical.append(((x0 + x1) / 2, y0, y1))
 
 
 def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | SourceTable]:
