@@ -31,7 +31,7 @@ class TestIndex:
 
     def test_numbering_per_tables(self) -> None:
         """Only findings touching the rendered tables are numbered, in order."""
-        index = FindingIndex(FINDINGS, ["review_litigation"])
+        index = FindingIndex(FINDINGS, ["review_litigation"], mark="all")
         assert [m.number for _, m in index.marks] == [1]
         assert index.at("review_litigation", "reconsideration", "total")[0].code == "C4"
         assert index.at("review_litigation", "litigation_direct", None)[0].number == 1
@@ -64,6 +64,12 @@ class TestIndex:
         index = FindingIndex([Lazy()], ["applications"], language="en")
         (mark,) = index.at("applications", "new_received", "total")
         assert (mark.severity, mark.message) == ("error", "en")
+
+    def test_first_cell_only(self) -> None:
+        """By default only a finding's first cell, its location, is marked."""
+        index = FindingIndex(FINDINGS, ["review_litigation"])
+        assert index.at("review_litigation", "reconsideration", "total")[0].code == "C4"
+        assert index.at("review_litigation", "litigation_direct", None) == ()
 
     def test_none_and_empty(self) -> None:
         """No findings: an empty, falsy index."""

@@ -47,7 +47,7 @@ class TestRender:
         """Options of another format are refused with the list of valid ones."""
         with pytest.raises(
             RenderError,
-            match=r"^unknown option 'border' for format 'markdown': expected one of blank, caption, language$",
+            match=r"^unknown option 'border' for format 'markdown': expected one of blank, caption, language, mark$",
         ):
             render(govdisclosure.sample_report(), "markdown", border="ascii")
 

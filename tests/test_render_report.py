@@ -10,7 +10,7 @@ import pytest
 import govdisclosure
 from govdisclosure import layout
 from govdisclosure.model import Contact, Narrative, Period, Subsection
-from govdisclosure.render import Renderer, TextRenderer
+from govdisclosure.render import Renderer, RenderError, TextRenderer
 from govdisclosure.render._report import paragraphs, preamble, sections
 
 
@@ -88,6 +88,12 @@ class TestText:
 
 class TestBase:
     """The base class leaves the drawing to subclasses."""
+
+    def test_bad_mark(self) -> None:
+        """Only first and all are ways of marking findings."""
+        message = r"^unknown mark 'some': expected 'first' \(a finding's location\) or 'all' \(every cell\)$"
+        with pytest.raises(RenderError, match=message):
+            TextRenderer(mark="some")
 
     def test_abstract(self) -> None:
         """Renderer itself draws nothing."""

@@ -57,11 +57,15 @@ def _severity(finding: Finding) -> str:
 class FindingIndex:
     """Findings numbered in order, looked up by (table, row path, column).
 
-    Only findings with a cell in one of ``tables`` are numbered; numbers run from 1 in the findings' order.
+    Only findings with a marked cell in one of ``tables`` are numbered; numbers run from 1 in the findings' order.
+    ``mark="first"`` marks a finding's first cell only (its location: the total that does not add up), ``"all"``
+    every cell it involves (all the parts of the sum too).
     """
 
-    def __init__(self, findings: Findings | None, tables: Iterable[str], *, language: str = "zh") -> None:
-        if findings is not None and not isinstance(findings, Iterable) and hasattr(findings, "findings"):
+    def __init__(
+        self, findings: Findings | None, tables: Iterable[str], *, language: str = "zh", mark: str = "first"
+    ) -> None:
+        if findings is not None and hasattr(findings, "findings"):
             findings = findings.findings
         wanted = set(tables)
         self.marks: list[tuple[str, Mark]] = []
@@ -69,17 +73,19 @@ class FindingIndex:
         self._at: dict[tuple[str, str, str | None], list[Mark]] = {}
         for finding in findings or ():
             refs = [(c.table, c.row, c.column) for c in finding.cells]
+            if mark == "first":
+                refs = refs[:1]
             tables_hit = [t for t, _, _ in refs if t in wanted]
             if not tables_hit:
                 continue
             message = finding.message_en if language == "en" else finding.message_zh
-            mark = Mark(number=len(self.marks) + 1, severity=_severity(finding), code=finding.code, message=message)
-            self.marks.append((tables_hit[0], mark))
+            found = Mark(number=len(self.marks) + 1, severity=_severity(finding), code=finding.code, message=message)
+            self.marks.append((tables_hit[0], found))
             for ref in refs:
                 if ref[0] in wanted:
                     bucket = self._at.setdefault(ref, [])
-                    if mark not in bucket:
-                        bucket.append(mark)
+                    if found not in bucket:
+                        bucket.append(found)
 
     def __bool__(self) -> bool:
         return bool(self.marks)

@@ -90,8 +90,9 @@ class HtmlRenderer(Renderer):
         blank: str = "",
         caption: bool = True,
         language: str = "zh",
+        mark: str = "first",
     ) -> None:
-        super().__init__(table=table, blank=blank, caption=caption, language=language)
+        super().__init__(table=table, blank=blank, caption=caption, language=language, mark=mark)
         self.css = css
         self.page = page
         self._style = f"<style>\n{CSS}{PRINT_CSS if page else ''}</style>\n" if css or page else ""

@@ -80,14 +80,27 @@ class Renderer:
 
     With ``table=None`` a :class:`~govdisclosure.model.Report` is rendered whole; with ``table="三"`` (or
     ``"applications"``, ``"表三"``) only that table. A table object (``report.applications``) is always rendered
-    as that table, in the layout its class implies.
+    as that table, in the layout its class implies. Every renderer takes ``blank`` (text of a blank cell),
+    ``caption`` (表X title above a single table), ``language`` of finding messages (``"zh"`` or ``"en"``) and
+    ``mark``: ``"first"`` marks a finding's first cell, its location; ``"all"`` every cell it involves.
     """
 
     format: str = ""
 
-    def __init__(self, *, table: str | None = None, blank: str = "", caption: bool = True, language: str = "zh"):
+    def __init__(
+        self,
+        *,
+        table: str | None = None,
+        blank: str = "",
+        caption: bool = True,
+        language: str = "zh",
+        mark: str = "first",
+    ) -> None:
         if language not in ("zh", "en"):
             raise RenderError(f"unknown language {language!r}: expected 'zh' or 'en'")
+        if mark not in ("first", "all"):
+            raise RenderError(f"unknown mark {mark!r}: expected 'first' (a finding's location) or 'all' (every cell)")
+        self.mark = mark
         self.table = table
         self.blank = blank
         self.caption = caption
@@ -97,12 +110,12 @@ class Renderer:
         """Render a report (whole, or the configured table) or a table object."""
         if isinstance(obj, Report):
             if self.table is None:
-                index = FindingIndex(findings, _layout.TABLE_KEYS, language=self.language)
+                index = FindingIndex(findings, _layout.TABLE_KEYS, language=self.language, mark=self.mark)
                 return self.render_report(obj, index)
             context, table = report_table(obj, self.table)
         else:
             context, table = table_context(obj), obj
-        index = FindingIndex(findings, (context.key,), language=self.language)
+        index = FindingIndex(findings, (context.key,), language=self.language, mark=self.mark)
         return self.render_table(context, table, index)
 
     def render_table(self, context: TableContext, table: Any, index: FindingIndex) -> str:

@@ -47,8 +47,9 @@ class TextRenderer(Renderer):
         caption: bool = True,
         language: str = "zh",
         marker: str = "*{}",
+        mark: str = "first",
     ) -> None:
-        super().__init__(table=table, blank=blank, caption=caption, language=language)
+        super().__init__(table=table, blank=blank, caption=caption, language=language, mark=mark)
         try:
             style = _STYLES[border]
         except KeyError:
