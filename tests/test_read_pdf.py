@@ -248,6 +248,12 @@ class TestAssemble:
         blocks = _pdf._assemble(pages, [])
         assert [b.text for b in blocks if isinstance(b, SourceLine)][1] == "文" * 20 + "字" * 20 + "续行"
 
+    def test_rows_of_a_table_without_rulings_not_joined(self) -> None:
+        row1 = _pdf._Line(chars("一、新收", 100, 680) + chars("21", 290, 680))
+        row2 = _pdf._Line(chars("二、结转", 100, 660) + chars("0", 300, 660))
+        blocks = _pdf._assemble([page(1, line("文" * 20, 100, 700), row1, row2)], [])
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == ["文" * 20, "一、新收 21", "二、结转 0"]
+
     def test_table_continued_on_next_page(self) -> None:
         xs = [100.0, 200.0, 300.0]
         top = _pdf._Rulings(  # the left cell spans both rows and is open at the page break

@@ -59,10 +59,11 @@ class _Char:
 class _Line:
     """Characters on one baseline, left to right, with their union box."""
 
-    __slots__ = ("_text", "chars", "x0", "x1", "y0", "y1")
+    __slots__ = ("_text", "chars", "gapped", "x0", "x1", "y0", "y1")
 
     def __init__(self, chars: list[_Char]) -> None:
         self._text: str | None = None
+        self.gapped = False  # a wide gap inside: cells of a table without rulings, not running text
         chars.sort(key=lambda c: c.x0 + c.x1)
         self.chars = chars
         self.x0 = min(c.x0 for c in chars)
@@ -88,8 +89,10 @@ class _Line:
                 if out and out[-1] != " ":
                     out.append(" ")
                 continue
-            if previous is not None and c.x0 - previous.x1 > 1.2 * size and out and out[-1] != " ":
-                out.append(" ")  # a wide gap: separate words (cells of a table without rulings)
+            if previous is not None and c.x0 - previous.x1 > 1.2 * size and out:
+                self.gapped = True
+                if out[-1] != " ":
+                    out.append(" ")  # a wide gap: separate words (cells of a table without rulings)
             out.append(c.ch)
             previous = c
         return "".join(out).strip()
@@ -488,7 +491,12 @@ def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | 
             last = pending[-1][1]
             size = last.height
             wide = right - left > 15 * size  # a column of running text, not a few short lines
-            if not (wide and last.x1 >= right - 1.5 * size and block.x0 <= left + 0.6 * size):
+            block.text()  # sets block.gapped
+            if (
+                last.gapped
+                or block.gapped
+                or not (wide and last.x1 >= right - 1.5 * size and block.x0 <= left + 0.6 * size)
+            ):
                 flush()
         pending.append((page_no, block))
     flush()
