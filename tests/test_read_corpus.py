@@ -99,6 +99,14 @@ class TestCorpusRepairs:
             "applications.carried_forward",
         ]
 
+    def test_seed_label_variants(self, corpus: Path) -> None:
+        """The seed's 规范性文件 (2019 wording) and its label split over two lines are noted."""
+        result = _read(corpus, "000-tacheng-waishiban-2024.txt")
+        assert [n.message for n in result.notes if n.code.startswith("label-")] == [
+            "'5. 要求行政机关确认或' read as '5.要求行政机关确认或重新出具已获取信息' (label cut short)",
+            "'规范性文件' read as '行政规范性文件'",
+        ]
+
     def test_seed_date_typo(self, corpus: Path) -> None:
         """ "2025 月 1 月 20 日" is read as 2025-01-20, with a note."""
         result = _read(corpus, "000-tacheng-waishiban-2024.txt")

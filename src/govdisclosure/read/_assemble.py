@@ -422,14 +422,7 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
             match = _labels.match(text, "applications")
             if match is None:
                 continue
-            if not match.exact:
-                ctx.note(
-                    "label-typo",
-                    f"{text!r} read as {match.official!r}",
-                    where,
-                    "info",
-                    f"applications.{match.path}",
-                )
+            _label_note(text, match, where, ctx)
             if match.is_row or (match.path == "outcomes.other_handling" and _carries_row(item)):
                 row = match
             result.found += 1
@@ -467,6 +460,20 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
     _resolve(result, ambiguous, fields, ctx)
     _pair(result, pending, orphans, fields, ctx)
     return result
+
+
+def _label_note(text: str, match: _labels.LabelMatch, where: Where, ctx: _Context, official: str = "") -> None:
+    """An info note on a label printed otherwise than officially (typo, truncation, annotation, other edition)."""
+    official = official or match.official
+    path = f"{match.table}.{match.path}"
+    if match.how == "similar":
+        ctx.note("label-typo", f"{text!r} read as {official!r}", where, "info", path)
+    elif match.how == "truncated":
+        ctx.note("label-truncated", f"{text!r} read as {official!r} (label cut short)", where, "info", path)
+    elif match.how == "annotated":
+        ctx.note("label-annotated", f"{text!r} read as {official!r} (annotation after the label)", where, "info", path)
+    elif match.official != official:
+        ctx.note("label-variant", f"{text!r} read as {official!r}", where, "info", path)
 
 
 def _carries_row(item: _Item) -> bool:
@@ -667,10 +674,11 @@ def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, di
     out: dict[str, dict[str, Any]] = {}
     for item in items:
         row = None
-        for text, _ in item.labels:
+        printed = ("", Where())
+        for text, where in item.labels:
             match = _labels.match(text, "active_disclosure")
             if match is not None and match.is_row:
-                row = match
+                row, printed = match, (text, where)
         if row is None or not item.values:
             continue
         try:
@@ -684,6 +692,7 @@ def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, di
             continue
         if row.path in out:
             continue
+        _label_note(printed[0], row, printed[1], ctx, node.label)
         values, _ = _read_row(item, node.fields, f"active_disclosure.{row.path}", ctx)
         out[row.path] = values
     return out

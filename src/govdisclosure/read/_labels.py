@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from difflib import SequenceMatcher
-from typing import Final
+from typing import Final, Literal
 
 import attrs
 
@@ -75,8 +75,14 @@ class LabelMatch:
     """The official label."""
     is_row: bool
     """True for a data row, False for a group (（三）不予公开, 三、本年度办理结果)."""
-    exact: bool = True
-    """False when matched by similarity only (a typo): worth a note."""
+    how: Literal["exact", "annotated", "truncated", "similar"] = "exact"
+    """How the printed label was recognised: as printed, followed by an annotation, cut short, or by similarity
+    (a typo). Anything but ``exact`` is worth a note."""
+
+    @property
+    def exact(self) -> bool:
+        """True when the printed label is the official one (up to spacing, punctuation width and numbering)."""
+        return self.how == "exact"
 
 
 @attrs.frozen
@@ -131,27 +137,33 @@ def match(text: str, table: str) -> LabelMatch | None:
         return None
     number, body = strip_number(norm)
     entries = [e for e in _INDEX.get(table, ()) if _ok_number(e, number)]
-    # exact
-    found = {e.match.path: e for e in entries if body in (e.body, e.short)}
+    how: Literal["exact", "annotated", "truncated", "similar"] = "exact"
+    found = {e.match.path: e for e in entries if body == e.body}
+    if not found:
+        found = {e.match.path: e for e in entries if body == e.short}
     if not found:
         # a label followed by an annotation, e.g. 规章（设区的市…）: the longest official label that starts it
+        how = "annotated"
         starts = [e for e in entries if body.startswith(e.short) and len(e.short) >= 2]
         if starts:
             best = max(len(e.short) for e in starts)
             found = {e.match.path: e for e in starts if len(e.short) == best}
     if not found and number.startswith("(") and body:
         # （六）其他 for （六）其他处理: a numbered group label cut short
+        how = "truncated"
         found = {e.match.path: e for e in entries if e.number == number and e.body.startswith(body)}
     if not found and len(body) >= _MIN_PREFIX:
         # a truncated label: the official label starts with what was printed
+        how = "truncated"
         found = {e.match.path: e for e in entries if e.body.startswith(body)}
     if len(found) == 1:
-        return next(iter(found.values())).match
+        found_match = next(iter(found.values())).match
+        return found_match if how == "exact" else attrs.evolve(found_match, how=how)
     if found or len(body) < _MIN_PREFIX:
         return None
     scored = sorted(_similar(body, entries), key=lambda pair: -pair[0])
     if scored and scored[0][0] >= _MIN_RATIO and (len(scored) == 1 or scored[1][0] < scored[0][0] - 0.1):
-        return attrs.evolve(scored[0][1].match, exact=False)
+        return attrs.evolve(scored[0][1].match, how="similar")
     return None
 
 
