@@ -52,6 +52,8 @@ class TestClaims:
             "涉及自然人72件、商业企业3件。",
             "复议后起诉3件。",
             "发布政府信息公开工作年报1件。",
+            "比去年收到政府信息公开申请30件有所增加。",
+            "与上年同期受理政府信息公开申请12件相比。",
         ],
     )
     def test_not_claims(self, text: str) -> None:
@@ -91,7 +93,12 @@ class TestX3:
     def test_blank_table(self) -> None:
         """A figure whose table cell is blank is not assessable."""
         report = _with_text("行政复议3件。").with_cell("review_litigation.reconsideration.total", None)
-        assert [(f.code, f.rule) for f in check(report, select="X3")] == [("NA", "X3")]
+        (na,) = check(report, select="X3").findings
+        assert (na.code, na.rule, na.severity) == ("NA", "X3", "info")
+        assert na.message_zh == "正文“行政复议3件”称 3 件，而表四 行政复议 · 总计空白，无法核对"
+        assert na.message_en == (
+            "the narrative says 3 (“行政复议3件”), but 表四 行政复议 · 总计 is blank: X3 cannot be assessed"
+        )
 
 
 @pytest.mark.corpus

@@ -66,7 +66,7 @@ class TestRegistry:
             assert r.emits
             assert set(r.editions) <= {"2019", "2021"}
             assert all(cls.code in (r.code, "NA") for cls in r.emits)
-            assert r.severity == r.emits[0].severity_
+            assert r.severity == r.emits[0].severity
 
 
 class TestCatalogueMarkdown:

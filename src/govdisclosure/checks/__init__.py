@@ -44,7 +44,7 @@ from ._findings import (
     cell_label,
 )
 from ._fix import likely_fixes
-from ._narrative import NarrativeMismatch, narrative_claims
+from ._narrative import NarrativeMismatch, NarrativeNotAssessable, narrative_claims
 from ._plausibility import (
     EditionYearMismatch,
     ImplausibleCount,
@@ -70,6 +70,7 @@ __all__ = [
     "InForceMismatch",
     "LikelyFix",
     "NarrativeMismatch",
+    "NarrativeNotAssessable",
     "NotAssessable",
     "RegulationsFromLowerBody",
     "Rule",

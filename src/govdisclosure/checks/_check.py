@@ -56,17 +56,24 @@ def check(
     return CheckReport(findings=found, fixes=proposed, subject=f"{report.agency} {report.year}")
 
 
-def ensure_consistent(report: Report, **options: object) -> CheckReport:
+def ensure_consistent(
+    report: Report,
+    *,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    tags: str | Iterable[str] | None = None,
+    min_severity: str | None = None,
+) -> CheckReport:
     """Check a report and raise :class:`ConsistencyError` carrying every error finding if there is any.
 
-    Returns the :class:`CheckReport` (warnings and infos included) when there is no error. ``options`` are
+    Returns the :class:`CheckReport` (warnings and infos included) when there is no error. The options are
     those of :func:`check`.
 
     >>> from govdisclosure.samples import sample_report
     >>> ensure_consistent(sample_report()).ok
     True
     """
-    result = check(report, **options)  # type: ignore[arg-type]
+    result = check(report, select=select, ignore=ignore, tags=tags, min_severity=min_severity)
     if not result.ok:
         raise ConsistencyError(result)
     return result

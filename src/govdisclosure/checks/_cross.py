@@ -49,7 +49,7 @@ class ContinuityMismatch(Finding):
 
     code: ClassVar[str] = "X1"
     title: ClassVar[str] = "Carried over (N+1) equals carried forward (N)"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     def _message(self, lang: str) -> str:
         if lang == "zh":
@@ -107,7 +107,7 @@ class InForceMismatch(SumMismatch):
 
     code: ClassVar[str] = "X2"
     title: ClassVar[str] = "In-force stock follows from last year's, issued and repealed"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     def _message(self, lang: str) -> str:
         if lang == "zh":
@@ -181,7 +181,7 @@ class AggregationMismatch(Finding):
 
     code: ClassVar[str] = "A1"
     title: ClassVar[str] = "Parent figure equals the sum of the sub-units"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     units: int
 

@@ -137,8 +137,10 @@ class Finding:
     """
 
     code: ClassVar[str] = "?"
+    """Stable code of the kind of finding (``C1`` … ``X7``, ``A1``, ``NA``)."""
     title: ClassVar[str] = ""
-    severity_: ClassVar[Severity] = "error"
+    severity: ClassVar[Severity] = "error"
+    """``error``, ``warning`` or ``info``."""
 
     edition: str = "2021"
     """Edition of the report, to label cells with the right official wording."""
@@ -146,11 +148,6 @@ class Finding:
     """The cells involved; the first one is the finding's location."""
     expected: int | None = None
     actual: int | None = None
-
-    @property
-    def severity(self) -> Severity:
-        """``error``, ``warning`` or ``info``."""
-        return self.severity_
 
     @property
     def rule(self) -> str:
@@ -304,7 +301,7 @@ class NotAssessable(Finding):
 
     code: ClassVar[str] = "NA"
     title: ClassVar[str] = "Rule not assessable: blank cells"
-    severity_: ClassVar[Severity] = "info"
+    severity: ClassVar[Severity] = "info"
 
     of_rule: str
     """Code of the rule that could not be assessed."""

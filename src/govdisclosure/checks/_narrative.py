@@ -16,13 +16,15 @@ from ..model import Report
 from ._findings import CellRef, Finding, NotAssessable, Severity
 from ._registry import rule
 
-__all__ = ["NarrativeMismatch", "narrative_claims"]
+__all__ = ["NarrativeMismatch", "NarrativeNotAssessable", "narrative_claims"]
 
 _SCOPE: Final = re.compile(
     r"全省|全市|全区|全县|全州|全旗|全盟|全镇|全乡|全街道|全国|全系统|各级|各地|各区|各县|各市|各乡镇|各部门|各单位|"
     r"所属|下属|系统内|辖区|区直|市直|县直|省直|共同|汇总"
 )
 _YEAR: Final = re.compile(r"(\d{4})\s*年")
+_OTHER_PERIOD: Final = re.compile(r"去年|上年|上一年|前年|同期|同比|较上")
+_CLAUSE_STOPS: Final = ("，", ",", "。", "；", ";", "（", "(", "\n")
 _FILLER: Final = r"(?:共计|共|总计|合计|总数为|数量为|为)?\s*"
 _STOPS: Final = ("。", "；", ";", "\n")
 _CLAIM: Final = re.compile(
@@ -88,10 +90,18 @@ def _figures(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _sentence_at(text: str, start: int, end: int) -> str:
-    left = max(text.rfind(mark, 0, start) for mark in _STOPS) + 1
-    ends = [i for i in (text.find(mark, end) for mark in _STOPS) if i >= 0]
+def _span(text: str, start: int, end: int, stops: tuple[str, ...]) -> str:
+    left = max(text.rfind(mark, 0, start) for mark in stops) + 1
+    ends = [i for i in (text.find(mark, end) for mark in stops) if i >= 0]
     return text[left : min(ends) if ends else len(text)].strip()
+
+
+def _sentence_at(text: str, start: int, end: int) -> str:
+    return _span(text, start, end, _STOPS)
+
+
+def _clause_at(text: str, start: int, end: int) -> str:
+    return _span(text, start, end, _CLAUSE_STOPS)
 
 
 def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tuple[str, ...], int]]:
@@ -110,6 +120,8 @@ def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tupl
         # the wording must end exactly at the figure: search a short window before it
         m = _CLAIM.search(text, max(0, first - _WINDOW), end)
         if m is None:
+            continue
+        if _OTHER_PERIOD.search(_clause_at(text, m.start(), m.end())):
             continue
         sentence = _sentence_at(text, m.start(), m.end())
         if _SCOPE.search(sentence):
@@ -131,7 +143,7 @@ class NarrativeMismatch(Finding):
 
     code: ClassVar[str] = "X3"
     title: ClassVar[str] = "Narrative figure disagrees with the table"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     quote: str
     """The sentence of the narrative that states the figure."""
@@ -140,6 +152,18 @@ class NarrativeMismatch(Finding):
         if lang == "zh":
             return f"正文“{self.quote}”称 {self.expected} 件，而{self.label}为 {self.actual}"
         return f"the narrative says {self.expected} (“{self.quote}”), but {self.label} is {self.actual}"
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class NarrativeNotAssessable(NotAssessable):
+    """A figure stated in the narrative whose table cell is blank (code ``NA``, rule ``X3``)."""
+
+    quote: str
+
+    def _message(self, lang: str) -> str:
+        if lang == "zh":
+            return f"正文“{self.quote}”称 {self.expected} 件，而{self.label}空白，无法核对"
+        return f"the narrative says {self.expected} (“{self.quote}”), but {self.label} is blank: X3 cannot be assessed"
 
 
 def _narrative_text(report: Report) -> str:
@@ -152,7 +176,7 @@ def _narrative_text(report: Report) -> str:
     title_zh="正文所述数字与表格一致",
     severity="warning",
     tags=("narrative", "applications", "review_litigation"),
-    emits=(NarrativeMismatch, NotAssessable),
+    emits=(NarrativeMismatch, NarrativeNotAssessable),
 )
 def X3(report: Report, out: list[Finding]) -> None:
     """Figures quoted in the narrative ("共收到政府信息公开申请X件", "行政复议X件") should agree with 表三/表四
@@ -170,8 +194,13 @@ def X3(report: Report, out: list[Finding]) -> None:
             cells = _QUANTITY_CELLS[readings[0]]
             blank = tuple(c for c in cells if report.get(c.path) is None)
             out.append(
-                NotAssessable(
-                    of_rule="X3", edition=report.edition, cells=blank or cells, blanks=len(blank), expected=figure
+                NarrativeNotAssessable(
+                    of_rule="X3",
+                    edition=report.edition,
+                    cells=blank or cells,
+                    blanks=len(blank),
+                    expected=figure,
+                    quote=sentence,
                 )
             )
             continue

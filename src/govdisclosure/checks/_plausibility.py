@@ -82,7 +82,7 @@ class RegulationsFromLowerBody(Finding):
 
     code: ClassVar[str] = "X4"
     title: ClassVar[str] = "规章 figures from a body that cannot make 规章"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     agency: str
     level: str
@@ -147,7 +147,7 @@ class EditionYearMismatch(Finding):
 
     code: ClassVar[str] = "X5"
     title: ClassVar[str] = "Edition does not match the data year"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     year: int
     report_edition: str
@@ -187,7 +187,7 @@ class SingleOtherHandling(Finding):
 
     code: ClassVar[str] = "X6"
     title: ClassVar[str] = "2021 report with the single （六） row of the 2019 edition"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     def _message(self, lang: str) -> str:
         if lang == "zh":
@@ -223,7 +223,7 @@ class ImplausibleCount(Finding):
 
     code: ClassVar[str] = "X7"
     title: ClassVar[str] = "Implausibly large count"
-    severity_: ClassVar[Severity] = "warning"
+    severity: ClassVar[Severity] = "warning"
 
     def _message(self, lang: str) -> str:
         if lang == "zh":
