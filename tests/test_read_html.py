@@ -138,8 +138,14 @@ class TestBody:
         assert [texts(t) for t in tables(doc)] == [[["自然人", "总计"], ["1", "1"]]]
 
     def test_one_cell_table_is_text(self) -> None:
-        doc = read_html("<table><tr><td>一、总体情况</td></tr></table>")
-        assert lines(doc) == ["一、总体情况"]
+        doc = read_html("<table><tr><td><p>一、总体情况</p><p>正文</p></td></tr></table>")
+        assert lines(doc) == ["一、总体情况", "正文"]
+        assert tables(doc) == []
+
+    def test_layout_table_around_running_text(self) -> None:
+        narrative = "本年度政务公开工作稳步推进。" * 30
+        doc = read_html(f"<table><tr><td>导航</td><td><p>一、总体情况</p><p>{narrative}</p></td></tr></table>")
+        assert lines(doc) == ["一、总体情况", narrative]  # the navigation cell is outside the body
         assert tables(doc) == []
 
 

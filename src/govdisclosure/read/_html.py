@@ -280,7 +280,12 @@ class _Reader:
         lxml.etree.strip_elements(self.root, *_DROP, with_tail=False)
 
     def _is_data_table(self, table: HtmlElement) -> bool:
-        return next(table.iterdescendants("table"), None) is None
+        """A table of figures, not a layout frame: no nested table, several cells, none holding running text."""
+        if next(table.iterdescendants("table"), None) is not None:
+            return False
+        cells = list(table.iter("td", "th"))
+        # the weight counts two per Chinese character: a cell of more than 300 characters is a text frame
+        return len(cells) > 1 and all(self.counts.get(cell, 0) <= 600 for cell in cells)
 
     def _count(self) -> dict[HtmlElement, int]:
         """Chinese characters of running text under each element, link text excluded (one bottom-up pass).
@@ -311,6 +316,8 @@ class _Reader:
         while total:
             best = max(node, key=lambda c: counts.get(c, 0), default=None)
             if best is None or counts.get(best, 0) < 0.8 * total:
+                break
+            if not any(c.tag in _BLOCK for c in best):  # a paragraph, not a container of paragraphs
                 break
             node = best
         for table in tables:
