@@ -113,6 +113,19 @@ def _entries() -> dict[str, tuple[_Entry, ...]]:
 
 
 _INDEX: Final = _entries()
+
+
+def _exact_index() -> dict[str, dict[str, tuple[_Entry, ...]]]:
+    out: dict[str, dict[str, list[_Entry]]] = {}
+    for table, entries in _INDEX.items():
+        by_body = out.setdefault(table, {})
+        for e in entries:
+            for key in dict.fromkeys((e.body, e.short)):
+                by_body.setdefault(key, []).append(e)
+    return {table: {k: tuple(v) for k, v in d.items()} for table, d in out.items()}
+
+
+_EXACT: Final = _exact_index()
 _MIN_PREFIX: Final = 4
 _MIN_RATIO: Final = 0.75
 
@@ -136,11 +149,12 @@ def match(text: str, table: str) -> LabelMatch | None:
     if not norm or len(norm) > 80:
         return None
     number, body = strip_number(norm)
+    exact = [e for e in _EXACT.get(table, {}).get(body, ()) if _ok_number(e, number)]
+    if len({e.match.path for e in exact}) == 1:
+        return exact[0].match
     entries = [e for e in _INDEX.get(table, ()) if _ok_number(e, number)]
     how: Literal["exact", "annotated", "truncated", "similar"] = "exact"
-    found = {e.match.path: e for e in entries if body == e.body}
-    if not found:
-        found = {e.match.path: e for e in entries if body == e.short}
+    found = {e.match.path: e for e in exact}
     if not found:
         # a label followed by an annotation, e.g. 规章（设区的市…）: the longest official label that starts it
         how = "annotated"
@@ -173,7 +187,7 @@ def _similar(body: str, entries: list[_Entry]) -> list[tuple[float, _Entry]]:
     matcher.set_seq2(body)
     out = []
     for e in entries:
-        if len(e.body) < _MIN_PREFIX:
+        if len(e.body) < _MIN_PREFIX or not 0.6 <= len(e.body) / len(body) <= 1.7:
             continue
         matcher.set_seq1(e.body)
         if matcher.real_quick_ratio() < _MIN_RATIO or matcher.quick_ratio() < _MIN_RATIO:
