@@ -197,6 +197,61 @@ class TestRegions:
         assert rest == outside
         assert [c.text for c in region.cells] == ["结果维持", "10"]
 
+    def test_frame_is_not_a_table(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def frame(pdfium_c: object, page: object, form: object, matrix: object, h: list, v: list, depth: int) -> None:
+            h += [(800.0, 50.0, 500.0), (50.0, 50.0, 500.0)]  # a border around the page
+            v += [(50.0, 50.0, 800.0), (500.0, 50.0, 800.0)]
+
+        monkeypatch.setattr(_pdf, "_collect_rulings", frame)
+        page, seen = self.read_page(chars("一、总体情况", 100, 700) + chars("正文", 100, 680))
+        assert [b.text() for _, b in page.blocks if isinstance(b, _pdf._Line)] == ["一、总体情况", "正文"]
+        assert not any(isinstance(b, _pdf._Region) for _, b in page.blocks)
+        assert seen == list("一、总体情况正文")
+
+    def test_ruled_table_on_a_page(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def grid(pdfium_c: object, page: object, form: object, matrix: object, h: list, v: list, depth: int) -> None:
+            h += [(720.0, 50.0, 500.0), (660.0, 50.0, 500.0)]
+            v += [(50.0, 660.0, 720.0), (300.0, 660.0, 720.0), (500.0, 660.0, 720.0)]
+
+        monkeypatch.setattr(_pdf, "_collect_rulings", grid)
+        page, _ = self.read_page(chars("一、总体情况", 100, 750) + chars("自然人", 100, 690) + chars("3", 310, 690))
+        assert [type(b).__name__ for _, b in page.blocks] == ["_Line", "_Region"]
+        region = page.blocks[1][1]
+        assert isinstance(region, _pdf._Region)
+        assert [c.text for c in region.cells] == ["自然人", "3"]
+
+    @staticmethod
+    def read_page(found: list[_pdf._Char]) -> tuple[_pdf._Page, list[str]]:
+        """_read_page on a fake document whose only page holds the given characters."""
+
+        class TextPage:
+            def count_chars(self) -> int:
+                return len(found)
+
+            def get_text_range(self, start: int, count: int) -> str:
+                return "".join(c.ch for c in found)
+
+            def get_charbox(self, i: int) -> tuple[float, float, float, float]:
+                c = found[i]
+                return (c.x0, c.y0, c.x1, c.y1)
+
+            def close(self) -> None:
+                pass
+
+        class Page:
+            raw = None
+
+            def get_height(self) -> float:
+                return 842.0
+
+            def get_textpage(self) -> TextPage:
+                return TextPage()
+
+            def close(self) -> None:
+                pass
+
+        return _pdf._read_page([Page()], 0, pdfium_c)
+
     def test_separate_tables(self) -> None:
         rulings = ruled([100, 300], [700, 680])
         lower = ruled([100, 300], [500, 480])

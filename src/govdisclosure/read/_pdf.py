@@ -295,7 +295,6 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
         lookup[(r, c)].chars.append(ch)
     for cell in region.cells:
         cell.text = _join([line.text() for line in _lines(cell.chars)]) if cell.chars else ""
-        cell.chars = []
     return rest
 
 
@@ -396,8 +395,16 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
     rulings = _Rulings(_merge_segments(horizontal), _merge_segments(vertical))
     regions = _regions(index + 1, rulings, chars) if rulings.h and rulings.v else []
     rest = chars
+    kept = []
     for region in regions:
         rest = _assign(region, rest)
+        if len(region.cells) > 1 and all(len(cell.text) <= 300 for cell in region.cells):
+            kept.append(region)
+        else:  # a frame around the page or around running text, not a table
+            rest.extend(ch for cell in region.cells for ch in cell.chars)
+        for cell in region.cells:
+            cell.chars = []
+    regions = kept
     blocks: list[tuple[float, _Line | _Region]] = [(line.y1, line) for line in _lines(rest)]
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
