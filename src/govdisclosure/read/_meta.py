@@ -129,12 +129,13 @@ def find_agency_in_title(title: str) -> str | None:
     return m.group(1) if m else None
 
 
-_MARKER: Final = re.compile(r"(?:^|(?<=[。\s]))[（(]([一二三四五六七八九十])[）)]\s*")
+_MARKER: Final = re.compile(r"(?:^|(?<=[。\s：:；;]))[（(]([一二三四五六七八九十])[）)]\s*")
+_SENTENCE_END: Final = tuple("。！？：；;:!?」”）)")
 
 
 def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narrative:
     """A narrative section from its lines: lead text, then sub-sections （一）…（十） with their titles."""
-    text = "\n".join(line.strip() for line in lines if line.strip())
+    text = _join_wrapped([line.strip() for line in lines if line.strip()])
     printed = heading if heading and re.sub(r"^[一二三四五六七][、.．]\s*", "", heading) != official else None
     parts = list(_MARKER.finditer(text))
     if not parts:
@@ -149,9 +150,20 @@ def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narra
     return Narrative(heading=printed, text=lead, subsections=tuple(subsections))
 
 
+def _join_wrapped(lines: list[str]) -> str:
+    """Lines joined into paragraphs: a line that does not end a sentence was wrapped (PDF text) and continues."""
+    out: list[str] = []
+    for line in lines:
+        if out and not out[-1].endswith(_SENTENCE_END) and not _MARKER.match(line) and len(out[-1]) >= 20:
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _split_title(body: str) -> tuple[str, str]:
     first, _, rest = body.partition("\n")
-    m = re.match(r"^([^。：:\n]{1,30}?)[。：:]", first)
+    m = re.match(r"^([^。：:\n\s]{2,30}?)(?:[。：:]|\s+)", first) or re.match(r"^([^。：:\n]{1,30}?)[。：:]", first)
     if m:
         return m.group(1).strip(), (first[m.end() :] + ("\n" + rest if rest else "")).strip()
     if len(first) <= 30 and rest:
