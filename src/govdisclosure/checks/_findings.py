@@ -114,7 +114,7 @@ def cell_label(cell: CellRef, edition: str = "2021") -> str:
     return text
 
 
-def column_label(table: str, column: str) -> str:
+def _column_label(table: str, column: str) -> str:
     """Official label of a column of 表三 or 表四 (``自然人``)."""
     return _FIELD_LABELS.get(
         ("2021", table, f"new_received.{column}" if table == "applications" else f"reconsideration.{column}"), column
@@ -260,7 +260,7 @@ class C2Mismatch(SumMismatch):
         return value + self.difference if index < 2 else value - self.difference
 
     def _message(self, lang: str) -> str:
-        column = column_label("applications", self.cells[0].column or "")
+        column = _column_label("applications", self.cells[0].column or "")
         if lang == "zh":
             return (
                 f"表三 {column}列：一+二 = {self.expected}，（七）总计+四 = {self.actual}（相差 {self.difference:+d}）"
