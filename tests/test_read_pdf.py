@@ -330,6 +330,17 @@ class TestAssemble:
         assert [(c.rowspan, c.spanned) for c in (table.rows[0][0], table.rows[2][0])] == [(3, False), (3, True)]
         assert [n.message for n in notes] == ["table 1 continues over pages 1 to 2; its parts were joined"]
 
+    def test_repeated_header_dropped(self) -> None:
+        xs = [100.0, 200.0, 300.0]
+        first = region(1, xs, [700, 680, 660], ["自然人", "总计", "1", "1"], ruled(xs, [700, 680, 660]))
+        second = region(2, xs, [800, 780, 760], ["自然人", "总计", "2", "2"], ruled(xs, [800, 780, 760]))
+        notes: list[SourceNote] = []
+        table = _pdf._assemble([page(1, first), page(2, second)], notes)[0]
+        assert isinstance(table, SourceTable)
+        assert texts(table) == [["自然人", "总计"], ["1", "1"], ["2", "2"]]
+        assert [n.code for n in notes] == ["pdf-repeated-header", "pdf-table-joined"]
+        assert notes[0].message == "table 1: 1 header row(s) repeated on page 2 were dropped"
+
     def test_table_not_joined_when_text_between(self) -> None:
         xs = [100.0, 300.0]
         first = region(1, xs, [700, 680], ["a"], ruled(xs, [700, 680]))

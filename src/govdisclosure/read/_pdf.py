@@ -546,6 +546,23 @@ def _repeated_margin_lines(pages: list[_Page]) -> set[str]:
     return {key for key, n in counts.items() if n >= 2 and n >= len(pages) / 2}
 
 
+def _repeated_header(cells: list[_Cell], start: int, height: int) -> int:
+    """How many rows from ``start`` repeat the table's first rows (at most 3, never the whole part)."""
+
+    def row(r: int) -> tuple[str, ...]:
+        return tuple(c.text for c in sorted((c for c in cells if c.r0 <= r < c.r1), key=lambda c: c.c0))
+
+    n = 0
+    for i in range(min(3, height - 1)):
+        first = row(i)
+        if not any(first) or row(start + i) != first:
+            break
+        n = i + 1
+    while n and any(start <= c.r0 < start + n < c.r1 for c in cells):  # a cell reaching below: not a header
+        n -= 1
+    return n
+
+
 def _table(parts: list[_Region], index: int, notes: list[SourceNote]) -> SourceTable:
     xs = _cluster([x for part in parts for x in part.xs])
     width = len(xs) - 1
@@ -570,7 +587,22 @@ def _table(parts: list[_Region], index: int, notes: list[SourceNote]) -> SourceT
                 above.open_bottom = placed.open_bottom
                 continue
             cells.append(placed)
-        offset += len(part.ys) - 1
+        height = len(part.ys) - 1
+        repeated = _repeated_header(cells, offset, height) if k else 0
+        if repeated:  # the header rows printed again on the new page: keep them once
+            cells = [kept for kept in cells if not (offset <= kept.r0 and kept.r1 <= offset + repeated)]
+            for moved in cells:
+                if moved.r0 >= offset + repeated:
+                    moved.r0, moved.r1 = moved.r0 - repeated, moved.r1 - repeated
+            notes.append(
+                SourceNote(
+                    code="pdf-repeated-header",
+                    message=f"table {index + 1}: {repeated} header row(s) repeated on page {part.page} were dropped",
+                    severity="info",
+                    where=Where(page=part.page, table=index),
+                )
+            )
+        offset += height - repeated
     grid: dict[tuple[int, int], SourceCell] = {}
     for cell in cells:
         rowspan, colspan = cell.r1 - cell.r0, max(cell.c1 - cell.c0, 1)
