@@ -43,6 +43,12 @@ class TestInferLevel:
             ("某某经济技术开发区管理委员会", None),
             ("长三角区域合作办公室", None),
             ("商务部", None),
+            ("某某市乡镇企业局", None),
+            ("某某县城市管理局", "county"),
+            ("某某县城镇化工作办公室", "county"),
+            ("镇江市人民政府", None),
+            ("上海市浦东新区人民政府", None),
+            ("盐城市亭湖区人民政府", "county"),
         ],
     )
     def test_levels(self, agency: str, level: str | None) -> None:

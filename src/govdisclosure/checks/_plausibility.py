@@ -37,14 +37,14 @@ IMPLAUSIBLE_COUNT: Final = 1_000_000
 """A count of 表三 or 表四 above this is flagged (X7): no single body receives a million requests a year."""
 
 _MUNICIPALITIES: Final = ("北京市", "上海市", "天津市", "重庆市")
-# Administrative designators, with the look-arounds that keep ordinary words out: 市场, 市民, 市政, 城乡, 乡村,
-# 区域, 县域, 社区, and zones that are not a level of government (开发区, 实验区, 新区, 园区, 地区 …).
+# Administrative designators, with the look-arounds that keep ordinary words out: 市场, 市民, 市政, 城市, 城乡,
+# 乡村, 乡镇, 城镇, 区域, 县域, 社区, and zones that are not a level of government (开发区, 实验区, 新区, 园区, 地区 …).
 _DESIGNATOR: Final = re.compile(
     r"(?P<province>省|自治区)"
     r"|(?P<prefecture>自治州|地区|盟)"
-    r"|(?P<city>市(?!场|民|政|容|县))"
+    r"|(?P<city>(?<!城)市(?!场|民|政|容|县))"
     r"|(?P<county>自治县|县(?!域|级)|旗|(?<![地社园片景港税发验范作区城新特辖片保功能小矿])区(?!域|划|块|间))"
-    r"|(?P<township>(?<!城)乡(?!村|镇)|镇(?!压)|街道(?=办|党|$))"
+    r"|(?P<township>(?<!城)乡(?!村|镇)|(?<![城乡])镇(?!压)|街道(?=办|党|$))"
 )
 _SPECIAL_ZONES: Final = re.compile(r"开发区|实验区|试验区|示范区|合作区|新区|高新区|保税区|园区|管理区|自治区")
 
@@ -71,7 +71,7 @@ def infer_level(agency: str) -> Level | None:
         return None if _SPECIAL_ZONES.search(agency) else "county"
     if last == "province":
         return "provincial"
-    if last == "city" and agency.startswith(_MUNICIPALITIES) and agency.count("市") == 1:
+    if last == "city" and agency.startswith(_MUNICIPALITIES) and not re.search("[市区县乡镇]", agency[3:]):
         return "provincial"
     return None
 
