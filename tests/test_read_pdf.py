@@ -208,6 +208,15 @@ class TestRegions:
         assert not any(isinstance(b, _pdf._Region) for _, b in page.blocks)
         assert seen == list("一、总体情况正文")
 
+    def test_rows_between_two_side_rules_are_lines(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def rules(pdfium_c: object, page: object, form: object, matrix: object, h: list, v: list, depth: int) -> None:
+            h += [(720.0, 50.0, 500.0), (690.0, 50.0, 500.0), (660.0, 50.0, 500.0)]
+            v += [(50.0, 660.0, 720.0), (500.0, 660.0, 720.0)]
+
+        monkeypatch.setattr(_pdf, "_collect_rulings", rules)
+        page, _ = self.read_page(chars("规章", 100, 700) + chars("0", 310, 700) + chars("规范性文件", 100, 670))
+        assert [b.text() for _, b in page.blocks if isinstance(b, _pdf._Line)] == ["规章 0", "规范性文件"]
+
     def test_ruled_table_on_a_page(self, monkeypatch: pytest.MonkeyPatch) -> None:
         def grid(pdfium_c: object, page: object, form: object, matrix: object, h: list, v: list, depth: int) -> None:
             h += [(720.0, 50.0, 500.0), (660.0, 50.0, 500.0)]

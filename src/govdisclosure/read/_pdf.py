@@ -398,9 +398,9 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
     kept = []
     for region in regions:
         rest = _assign(region, rest)
-        if len(region.cells) > 1 and all(len(cell.text) <= 300 for cell in region.cells):
+        if len(region.xs) > 2 and len(region.cells) > 1 and all(len(cell.text) <= 300 for cell in region.cells):
             kept.append(region)
-        else:  # a frame around the page or around running text, not a table
+        else:  # a frame around the page or around running text, or rules between lines: not a table grid
             rest.extend(ch for cell in region.cells for ch in cell.chars)
         for cell in region.cells:
             cell.chars = []
