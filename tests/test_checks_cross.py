@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
+from hypothesis import given, settings
+from strategies_checks import consistent_reports
 
 from govdisclosure.checks import check_across, check_aggregation, check_continuity, check_in_force
 from govdisclosure.model import ApplicantRow, DocumentCounts2021, Report
@@ -37,6 +39,22 @@ class TestContinuity:
         before, after = _pair()
         other = consistent_report("2021", seed=3, year=2024, agency="另一机关")
         assert check_continuity([after, other, before]).findings == ()
+
+    @given(consistent_reports(), consistent_reports())
+    @settings(max_examples=40, deadline=None)
+    def test_property(self, first: Report, second: Report) -> None:
+        """Any year N+1 whose 二 is the 四 of year N passes; any other 二 fails exactly where it differs."""
+        before = attrs.evolve(first, agency="甲", year=2021)
+        after = attrs.evolve(second, agency="甲", year=2022)
+        differs = {
+            c
+            for c in ApplicantRow.FIELDS
+            if getattr(before.applications.carried_forward, c) != getattr(after.applications.carried_over, c)
+        }
+        result = check_continuity([before, after])
+        assert {f.cells[0].column for f in result} == differs
+        joined = after.with_cell("applications.carried_over", before.applications.carried_forward)
+        assert check_continuity([before, joined]).findings == ()
 
     def test_break(self) -> None:
         """A different carried-over figure is a warning naming both reports."""
