@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from corpus_expected import APPLICANT_FIELDS, EXPECTED, KEY_FIGURES, KEY_PATHS, 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govdisclosure.errors import ReadError
+from govdisclosure.errors import MissingDependencyError, ReadError
 from govdisclosure.model import Report
 from govdisclosure.read import read
 from govdisclosure.read._html import read_html
@@ -230,6 +231,15 @@ class TestGrid:
 
 class TestErrors:
     """Only ReadError comes out, with one clear line."""
+
+    def test_missing_dependency(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "lxml.etree", None)
+        with pytest.raises(MissingDependencyError) as info:
+            read_html("<p>一</p>")
+        assert (
+            str(info.value)
+            == "reading HTML needs the optional package 'lxml': install it with pip install 'govdisclosure[html]'"
+        )
 
     def test_empty(self) -> None:
         with pytest.raises(ReadError, match=r"^report\.html is empty: there is no HTML to read$"):

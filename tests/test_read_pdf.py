@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import io
+import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -13,7 +14,7 @@ from corpus_expected import APPLICANT_FIELDS, EXPECTED, KEY_FIGURES, KEY_PATHS, 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govdisclosure.errors import ReadError
+from govdisclosure.errors import MissingDependencyError, ReadError
 from govdisclosure.read import _pdf, read
 from govdisclosure.read._pdf import read_pdf
 from govdisclosure.read._source import SourceDocument, SourceLine, SourceNote, SourceTable
@@ -61,6 +62,15 @@ def texts(table: SourceTable) -> list[list[str]]:
 
 class TestTextLayer:
     """PDFs without usable text are refused with one clear line."""
+
+    def test_missing_dependency(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(sys.modules, "pypdfium2", None)
+        with pytest.raises(MissingDependencyError) as info:
+            read_pdf(b"%PDF-1.4")
+        assert (
+            str(info.value)
+            == "reading PDF needs the optional package 'pypdfium2': install it with pip install 'govdisclosure[pdf]'"
+        )
 
     def test_empty_bytes(self) -> None:
         with pytest.raises(ReadError, match=r"^a\.pdf is empty: there is no PDF to read$"):

@@ -127,7 +127,7 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
     """
     try:
         import lxml.etree
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    except ImportError as exc:
         raise MissingDependencyError("lxml", "html", "reading HTML") from exc
     label = name or "the HTML input"
     notes: list[SourceNote] = []

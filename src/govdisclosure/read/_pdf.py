@@ -315,7 +315,7 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     try:
         import pypdfium2 as pdfium
         import pypdfium2.raw as pdfium_c
-    except ImportError as exc:  # pragma: no cover - exercised only without the extra
+    except ImportError as exc:
         raise MissingDependencyError("pypdfium2", "pdf", "reading PDF") from exc
     label = name or "the PDF input"
     if not isinstance(data, bytes | bytearray | memoryview):
