@@ -182,7 +182,7 @@ class TestRegions:
     """Rulings make table regions whose unruled boundaries merge cells."""
 
     def test_full_grid(self) -> None:
-        regions = _pdf._regions(1, ruled([100, 200, 300], [700, 680, 660]), [])
+        regions = _pdf._regions(1, ruled([100, 200, 300], [700, 680, 660]))
         assert len(regions) == 1
         assert [(c.r0, c.r1, c.c0, c.c1) for c in regions[0].cells] == [
             (0, 1, 0, 1),
@@ -196,11 +196,11 @@ class TestRegions:
             [(700, 100, 300), (680, 200, 300), (660, 100, 300)],  # no ruling under the left cell of row 1
             [(100, 660, 700), (200, 660, 700), (300, 660, 700)],
         )
-        region = _pdf._regions(1, rulings, [])[0]
+        region = _pdf._regions(1, rulings)[0]
         assert [(c.r0, c.r1, c.c0, c.c1) for c in region.cells] == [(0, 2, 0, 1), (0, 1, 1, 2), (1, 2, 1, 2)]
 
     def test_characters_go_to_their_cell(self) -> None:
-        region = _pdf._regions(1, ruled([100, 200, 300], [700, 660]), [])[0]
+        region = _pdf._regions(1, ruled([100, 200, 300], [700, 660]))[0]
         outside = chars("二、", 100, 720)
         label = chars("结果", 110, 685) + chars("维持", 110, 670)  # wrapped over two lines in one cell
         rest = _pdf._assign(region, outside + label + chars("10", 210, 675))
@@ -226,6 +226,18 @@ class TestRegions:
         monkeypatch.setattr(_pdf, "_collect_rulings", rules)
         page, _ = self.read_page(chars("规章", 100, 700) + chars("0", 310, 700) + chars("规范性文件", 100, 670))
         assert [b.text() for _, b in page.blocks if isinstance(b, _pdf._Line)] == ["规章 0", "规范性文件"]
+
+    def test_drawing_is_not_table_rules(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        def hatching(
+            pdfium_c: object, page: object, form: object, matrix: object, h: list, v: list, depth: int
+        ) -> None:
+            h += [(100.0 + i / 10, 50.0, 500.0) for i in range(1001)]
+            v += [(50.0 + i / 10, 50.0, 500.0) for i in range(1000)]
+
+        monkeypatch.setattr(_pdf, "_collect_rulings", hatching)
+        page, _ = self.read_page(chars("图表", 100, 300))
+        assert page.drawn == 2001
+        assert [type(b).__name__ for _, b in page.blocks] == ["_Line"]
 
     def test_ruled_table_on_a_page(self, monkeypatch: pytest.MonkeyPatch) -> None:
         def grid(pdfium_c: object, page: object, form: object, matrix: object, h: list, v: list, depth: int) -> None:
@@ -275,7 +287,7 @@ class TestRegions:
         rulings = ruled([100, 300], [700, 680])
         lower = ruled([100, 300], [500, 480])
         both = _pdf._Rulings(rulings.h + lower.h, rulings.v + lower.v)
-        assert [r.top for r in _pdf._regions(1, both, [])] == [700, 500]
+        assert [r.top for r in _pdf._regions(1, both)] == [700, 500]
 
 
 def page(number: int, *blocks: _pdf._Line | _pdf._Region) -> _pdf._Page:
@@ -287,7 +299,7 @@ def line(text: str, x: float, y: float) -> _pdf._Line:
 
 
 def region(number: int, xs: list[float], ys: list[float], texts: list[str], rulings: _pdf._Rulings) -> _pdf._Region:
-    out = _pdf._regions(number, rulings, [])[0]
+    out = _pdf._regions(number, rulings)[0]
     for cell, text in zip(out.cells, texts, strict=True):
         cell.text = text
     return out

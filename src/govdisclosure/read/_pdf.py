@@ -29,6 +29,7 @@ _TOL = 2.0  # points: rulings closer than this are one ruling
 _THIN = 3.0  # points: a path object this thin in one direction is a ruling
 _PAGE_MARKER = re.compile(r"^(?:[-－—\u2013―~]+\d+[-－—\u2013―~]+|第\d+页(?:共\d+页)?|\d+/\d+|\d{1,3})$")
 _QUOTES = frozenset("“”‘’\"'")
+_MAX_RULINGS = 2000  # more thin paths than this on a page is a drawing, not table rules
 _MARGIN = 0.08  # fraction of the page height where running headers and footers live
 
 
@@ -59,11 +60,11 @@ class _Char:
 class _Line:
     """Characters on one baseline, left to right, with their union box."""
 
-    __slots__ = ("_text", "chars", "gapped", "x0", "x1", "y0", "y1")
+    __slots__ = ("_gapped", "_text", "chars", "x0", "x1", "y0", "y1")
 
     def __init__(self, chars: list[_Char]) -> None:
         self._text: str | None = None
-        self.gapped = False  # a wide gap inside: cells of a table without rulings, not running text
+        self._gapped = False
         chars.sort(key=lambda c: c.x0 + c.x1)
         self.chars = chars
         self.x0 = min(c.x0 for c in chars)
@@ -74,6 +75,12 @@ class _Line:
     @property
     def height(self) -> float:
         return max(self.y1 - self.y0, 1.0)
+
+    @property
+    def gapped(self) -> bool:
+        """A wide gap inside: cells of a table without rulings, not running text."""
+        self.text()
+        return self._gapped
 
     def text(self) -> str:
         if self._text is None:
@@ -90,7 +97,7 @@ class _Line:
                     out.append(" ")
                 continue
             if previous is not None and c.x0 - previous.x1 > 1.2 * size and out:
-                self.gapped = True
+                self._gapped = True
                 if out[-1] != " ":
                     out.append(" ")  # a wide gap: separate words (cells of a table without rulings)
             out.append(c.ch)
@@ -207,7 +214,7 @@ def _merge_segments(segments: list[tuple[float, float, float]]) -> list[tuple[fl
     return [(s[0], s[1], s[2]) for s in out]
 
 
-def _regions(page_no: int, rulings: _Rulings, chars: list[_Char]) -> list[_Region]:
+def _regions(page_no: int, rulings: _Rulings) -> list[_Region]:
     hs, vs = rulings.h, rulings.v
     parent = list(range(len(hs) + len(vs)))
 
@@ -303,6 +310,7 @@ class _Page:
         self.number = number
         self.height = height
         self.blocks = blocks  # (top y, block), top to bottom
+        self.drawn = 0  # thin path objects found on the page
 
 
 def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
@@ -346,6 +354,17 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
         )
         for i, chars in enumerate(chars_seen)
         if not chars
+    ]
+    notes += [
+        SourceNote(
+            code="pdf-drawing",
+            message=f"page {page.number} has {page.drawn} line segments, a drawing rather than a table: "
+            "its text was read as lines",
+            severity="info",
+            where=Where(page=page.number),
+        )
+        for page in pages
+        if page.drawn > _MAX_RULINGS
     ]
     blocks = _assemble(pages, notes)
     return SourceDocument(blocks=tuple(blocks), format="pdf", name=name, notes=tuple(notes))
@@ -392,8 +411,11 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
         _collect_rulings(pdfium_c, page.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), horizontal, vertical, 0)
     finally:
         page.close()
+    drawn = len(horizontal) + len(vertical)
+    if drawn > _MAX_RULINGS:  # a drawing (a chart, a seal), not table rules: read the page as lines
+        horizontal, vertical = [], []
     rulings = _Rulings(_merge_segments(horizontal), _merge_segments(vertical))
-    regions = _regions(index + 1, rulings, chars) if rulings.h and rulings.v else []
+    regions = _regions(index + 1, rulings) if rulings.h and rulings.v else []
     rest = chars
     kept = []
     for region in regions:
@@ -408,7 +430,9 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
     blocks: list[tuple[float, _Line | _Region]] = [(line.y1, line) for line in _lines(rest)]
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
-    return _Page(index + 1, height, blocks), [c.ch for c in chars]
+    page_info = _Page(index + 1, height, blocks)
+    page_info.drawn = drawn
+    return page_info, [c.ch for c in chars]
 
 
 def _collect_rulings(
