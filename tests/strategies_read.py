@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from govdisclosure import layout
 from govdisclosure.model import Report
+from govdisclosure.read import SourceCell, SourceDocument, SourceLine, SourceTable
 from govdisclosure.testing import consistent_report
 
 SECTION = layout.SECTION_HEADINGS
@@ -103,3 +104,50 @@ seeds = st.integers(min_value=0, max_value=10**6)
 def consistent_reports(draw: st.DrawFn) -> Report:
     """A report whose figures satisfy every arithmetic rule, for either edition."""
     return consistent_report(draw(editions), seed=draw(seeds))
+
+
+_LABELS = [
+    node.label
+    for edition in ("2019", "2021")
+    for table in ("applications", "active_disclosure")
+    for _, node in layout.table(edition, table).root.walk()
+]
+_CELL_TEXTS = st.one_of(
+    st.sampled_from(_LABELS),
+    st.integers(min_value=0, max_value=10**6).map(str),
+    st.sampled_from(["", "-", "/", "无", "12元", "3（其中1）", "1.5", "行政复议", "结果维持", "总计"]),
+    st.text(max_size=8),
+)
+
+
+@st.composite
+def source_tables(draw: st.DrawFn) -> SourceTable:
+    """A grid of official labels, numbers, blank markers and noise, some cells marked as spanned."""
+    width = draw(st.integers(min_value=1, max_value=16))
+    height = draw(st.integers(min_value=1, max_value=30))
+    return SourceTable(
+        tuple(
+            tuple(SourceCell(draw(_CELL_TEXTS), spanned=draw(st.booleans())) for _ in range(width))
+            for _ in range(height)
+        )
+    )
+
+
+source_lines = st.one_of(
+    st.sampled_from(
+        [
+            "某县2023年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "三、收到和处理政府信息公开申请情况",
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "五、存在的主要问题及改进情况",
+        ]
+    ),
+    st.text(max_size=30),
+).map(SourceLine)
+source_documents = st.builds(
+    SourceDocument,
+    st.lists(st.one_of(source_tables(), source_lines), max_size=8).map(tuple),
+    st.sampled_from(["text", "markdown", "html", "pdf"]),
+)
+"""Documents as any format reader could produce them, mostly nonsense."""

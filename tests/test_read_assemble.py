@@ -5,11 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from govdisclosure import layout
 from govdisclosure.errors import ReadError
 from govdisclosure.read import assemble
 from govdisclosure.read._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
+
+from .strategies_read import source_documents
 
 TITLE = SourceLine("某县人民政府2024年政府信息公开工作年度报告")
 
@@ -147,3 +150,17 @@ class TestRefusals:
         doc = SourceDocument((grid(*applications_rows()),), "text")
         with pytest.raises(ReadError, match=r"^no data year found"):
             assemble(doc)
+
+
+class TestArbitraryDocuments:
+    """Whatever a format reader produces: a result or ReadError."""
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(source_documents)
+    def test_never_crashes(self, doc: SourceDocument) -> None:
+        """Grids of labels, numbers and noise, with spans, never raise anything but ReadError."""
+        try:
+            result = assemble(doc)
+        except ReadError:
+            return
+        assert all(path.count(".") >= 2 for path in result.provenance)
