@@ -253,7 +253,7 @@ class TestRegions:
 
     @staticmethod
     def read_page(found: list[_pdf._Char]) -> tuple[_pdf._Page, list[str]]:
-        """_read_page on a fake document whose only page holds the given characters."""
+        """Extraction and layout of a fake document whose only page holds the given characters."""
 
         class TextPage:
             def count_chars(self) -> int:
@@ -281,7 +281,8 @@ class TestRegions:
             def close(self) -> None:
                 pass
 
-        return _pdf._read_page([Page()], 0, pdfium_c)
+        height, seen, horizontal, vertical = _pdf._extract([Page()], 0, pdfium_c)
+        return _pdf._layout(1, height, seen, horizontal, vertical), [c.ch for c in seen]
 
     def test_separate_tables(self) -> None:
         rulings = ruled([100, 300], [700, 680])

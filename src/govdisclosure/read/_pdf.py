@@ -336,16 +336,14 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise ReadError(f"{label} cannot be opened as a PDF ({exc}); check that the file is complete") from exc
     try:
-        pages, chars_seen = [], []
-        for index in range(len(document)):
-            page, chars = _read_page(document, index, pdfium_c)
-            pages.append(page)
-            chars_seen.append(chars)
+        extracted = [_extract(document, index, pdfium_c) for index in range(len(document))]
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
         raise ReadError(f"{label} cannot be read as a PDF ({exc}); check that the file is complete") from exc
     finally:
         document.close()
+    chars_seen = [[c.ch for c in chars] for _, chars, _, _ in extracted]
     _check_text(label, chars_seen)
+    pages = [_layout(index + 1, *parts) for index, parts in enumerate(extracted)]
     notes = [
         SourceNote(
             code="pdf-no-text",
@@ -383,7 +381,11 @@ def _check_text(label: str, chars_per_page: list[list[str]]) -> None:
         )
 
 
-def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[str]]:
+_Rule = tuple[float, float, float]
+
+
+def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Char], list[_Rule], list[_Rule]]:
+    """The page's height, its characters and its thin path objects (horizontal and vertical rulings)."""
     page = document[index]
     try:
         height = float(page.get_height())
@@ -411,11 +413,16 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
         _collect_rulings(pdfium_c, page.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), horizontal, vertical, 0)
     finally:
         page.close()
+    return height, chars, horizontal, vertical
+
+
+def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Rule], vertical: list[_Rule]) -> _Page:
+    """Tables from the rulings, characters into their cells, the rest into lines."""
     drawn = len(horizontal) + len(vertical)
     if drawn > _MAX_RULINGS:  # a drawing (a chart, a seal), not table rules: read the page as lines
         horizontal, vertical = [], []
     rulings = _Rulings(_merge_segments(horizontal), _merge_segments(vertical))
-    regions = _regions(index + 1, rulings) if rulings.h and rulings.v else []
+    regions = _regions(number, rulings) if rulings.h and rulings.v else []
     rest = chars
     kept = []
     for region in regions:
@@ -430,9 +437,9 @@ def _read_page(document: Any, index: int, pdfium_c: Any) -> tuple[_Page, list[st
     blocks: list[tuple[float, _Line | _Region]] = [(line.y1, line) for line in _lines(rest)]
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
-    page_info = _Page(index + 1, height, blocks)
-    page_info.drawn = drawn
-    return page_info, [c.ch for c in chars]
+    page = _Page(number, height, blocks)
+    page.drawn = drawn
+    return page
 
 
 def _collect_rulings(
