@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -73,6 +74,19 @@ class TestTables:
             "blank-marker",
             "blank-marker",
             "blank-marker",
+        ]
+
+    def test_collapsed_zero_row(self) -> None:
+        """A whole all-zero row printed as one merged cell is read as 0 in every column, with a note."""
+        table = grid(*applications_rows())
+        merged = SourceCell("0", Where(table=0, row=2, col=1), colspan=7)
+        rows = list(table.rows)
+        rows[2] = (rows[2][0], merged, *(attrs.evolve(merged, spanned=True) for _ in range(6)))
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), SourceTable(tuple(rows))))
+        assert result.report.applications.outcomes.granted.values() == (0,) * 7
+        assert result.provenance["applications.outcomes.granted.total"].inferred
+        assert [n.message for n in result.notes_with("collapsed-row")] == [
+            "applications.outcomes.granted: one merged cell '0' across the row, read as that value in every column"
         ]
 
     def test_tables_placed_by_content(self) -> None:

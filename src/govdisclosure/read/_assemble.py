@@ -77,6 +77,8 @@ class _Item:
     values: list[tuple[str, Where]]
     cells: bool
     """True for grid cells (blank cells count), False for whitespace tokens of a line."""
+    widths: list[int] = attrs.Factory(list)
+    """For grid cells: the colspan of each value cell (a merged cell covers several columns)."""
 
 
 @attrs.define
@@ -166,6 +168,7 @@ def _is_value(text: str) -> bool:
 def _row_item(row: Sequence[SourceCell]) -> _Item | None:
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
+    widths: list[int] = []
     for cell in row:
         text = cell.text.strip()
         if _is_value(text):
@@ -173,17 +176,18 @@ def _row_item(row: Sequence[SourceCell]) -> _Item | None:
                 continue
             if labels or text:
                 values.append((text, cell.where))
+                widths.append(cell.colspan)
         else:
             if not labels or labels[-1][0] != text:
                 labels.append((text, cell.where))
-            values = []  # values come after the last label
+            values, widths = [], []  # values come after the last label
     if not labels:
-        values = [(t, w) for t, w in values if True]
         while values and not values[0][0]:
             values.pop(0)
+            widths.pop(0)
     if not labels and not values:
         return None
-    return _Item(labels, values, cells=True)
+    return _Item(labels, values, cells=True, widths=widths)
 
 
 class _Norm:
@@ -330,6 +334,21 @@ def _read_row(
         )
         values = values[:count]
     out: dict[str, Any] = {}
+    if item.cells and len(values) == 1 < count and item.widths and item.widths[0] > 1:
+        text, w = values[0]
+        value, printed = _value(text, "count", _Context(), w, prefix)
+        if printed and value in (0, None):
+            for field in fields:
+                out[field.key] = Decimal(0) if value == 0 and field.kind == "amount" else value
+                ctx.provenance[f"{prefix}.{field.key}"] = CellOrigin(text, w, True)
+            ctx.note(
+                "collapsed-row",
+                f"{prefix}: one merged cell {text or '(blank)'!r} across the row, read as that value in every column",
+                w,
+                "warning",
+                prefix,
+            )
+            return out, []
     if len(values) == count:
         for field, (text, w) in zip(fields, values, strict=True):
             path = f"{prefix}.{field.key}"
