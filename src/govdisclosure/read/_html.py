@@ -261,11 +261,9 @@ class _Reader:
     def _strip_chrome(self) -> None:
         import lxml.etree
 
-        hidden = []
-        for el in self.root.iter():
-            style = el.get("style")
-            if style and ("display" in style or "mso-hide" in style or "DISPLAY" in style) and _HIDDEN.search(style):
-                hidden.append(el)
+        lxml.etree.strip_elements(self.root, *_DROP, with_tail=False)
+
+    def _remove_hidden(self, hidden: list[HtmlElement]) -> None:
         for el in hidden:
             parent = el.getparent()
             if parent is None:
@@ -277,7 +275,6 @@ class _Reader:
                 else:
                     parent.text = (parent.text or "") + tail
             parent.remove(el)
-        lxml.etree.strip_elements(self.root, *_DROP, with_tail=False)
 
     def _is_data_table(self, table: HtmlElement) -> bool:
         """A table of figures, not a layout frame: no nested table, several cells, none holding running text."""
@@ -288,15 +285,21 @@ class _Reader:
         return len(cells) > 1 and all(self.counts.get(cell, 0) <= 600 for cell in cells)
 
     def _count(self) -> dict[HtmlElement, int]:
-        """Chinese characters of running text under each element, link text excluded (one bottom-up pass).
+        """Chinese characters of running text under each element, link and hidden text excluded (one pass).
 
         Counted as the extra UTF-8 bytes of the text: two per character of the Chinese range, close enough to
         rank elements and much faster than matching every character.
         """
         counts: dict[HtmlElement, int] = {}
+        hidden = []
         for el in reversed(list(self.root.iter())):
             if el.tag == "a":
                 counts[el] = 0
+                continue
+            style = el.get("style")
+            if style and ("display" in style or "mso-hide" in style or "DISPLAY" in style) and _HIDDEN.search(style):
+                counts[el] = 0
+                hidden.append(el)
                 continue
             text = el.text
             n = len(text.encode("utf-8", "surrogatepass")) - len(text) if text else 0
@@ -306,6 +309,7 @@ class _Reader:
                 if tail:
                     n += len(tail.encode("utf-8", "surrogatepass")) - len(tail)
             counts[el] = n
+        self._remove_hidden(hidden)  # not shown on the page: neither counted nor read
         return counts
 
     def _find_body(self, tables: list[HtmlElement]) -> HtmlElement:
