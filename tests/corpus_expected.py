@@ -382,6 +382,17 @@ EXPECTED: dict[str, Expected] = {
     )
 }
 
+
+def expected_for(file: str) -> Expected:
+    """The expectations of a corpus file by any of its formats: ``005-pingtan-2022.html`` uses those of the
+    ``.txt`` copy (same figures), ``012-hongze-district-2023.pdf`` those of the pdfplumber text."""
+    stem = file.rsplit(".", 1)[0]
+    for name, expected in EXPECTED.items():
+        if name.rsplit(".", 1)[0] == stem:
+            return expected
+    raise KeyError(file)
+
+
 KEY_FIGURES: dict[str, tuple[int | None, ...]] = {
     "000": (0, 0, 0, 0, 0, 0, 0),
     "001": (859, 18, 805, 72, 7, 9, None),

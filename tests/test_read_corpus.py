@@ -9,7 +9,15 @@ import pytest
 from govdisclosure.errors import ReadError
 from govdisclosure.read import ImportResult, read
 
-from .corpus_expected import APPLICANT_FIELDS, EXPECTED, KEY_FIGURES, KEY_PATHS, REVIEW_FIELDS, Expected
+from .corpus_expected import (
+    APPLICANT_FIELDS,
+    EXPECTED,
+    KEY_FIGURES,
+    KEY_PATHS,
+    REVIEW_FIELDS,
+    Expected,
+    expected_for,
+)
 
 pytestmark = pytest.mark.corpus
 
@@ -82,6 +90,28 @@ class TestCorpusFiles:
         explained = {n.path for n in result.notes if n.code in ("digits-split", "numbers-paired")}
         for path in result.inferred:
             assert path.rsplit(".", 1)[0] in explained or path.split(".")[0] in explained
+
+
+class TestOtherFormats:
+    """HTML and PDF copies of corpus reports, through read(): the same figures as their text copies."""
+
+    @pytest.mark.parametrize(
+        ("file", "module"),
+        [
+            ("005-pingtan-2022.html", "govdisclosure.read._html"),
+            ("006-pingtan-2023.html", "govdisclosure.read._html"),
+            ("012-hongze-district-2023.pdf", "govdisclosure.read._pdf"),
+        ],
+    )
+    def test_same_figures(self, corpus: Path, file: str, module: str) -> None:
+        """Every cell of 表三 and 表四 as printed; 表二 complete (no runs to split)."""
+        pytest.importorskip(module)
+        expected = expected_for(file)
+        result = _read(corpus, file)
+        assert [(p, e, g) for p, e, g in cell_results(result, expected) if e != g] == []
+        for row, values in expected.active_disclosure.items():
+            assert result.report.get(f"active_disclosure.{row}").values() == values
+        assert result.report.uses_single_other_handling is expected.single_other_handling
 
 
 class TestCorpusRepairs:
