@@ -113,6 +113,13 @@ class TestOtherFormats:
             assert result.report.get(f"active_disclosure.{row}").values() == values
         assert result.report.uses_single_other_handling is expected.single_other_handling
 
+    def test_key_figures_001(self, corpus: Path) -> None:
+        """001 (HTML only): the README's key figures, blanks as None; 2019 edition with its single （六） row."""
+        pytest.importorskip("govdisclosure.read._html")
+        report = _read(corpus, "001-shanghai-szfbgt-2019.html").report
+        assert tuple(report.get(p) for p in KEY_PATHS) == KEY_FIGURES["001"]
+        assert (report.edition, report.year, report.uses_single_other_handling) == ("2019", 2019, True)
+
 
 class TestCorpusRepairs:
     """Specific repairs, each explained by a note."""
