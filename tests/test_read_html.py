@@ -245,6 +245,15 @@ class TestErrors:
         with pytest.raises(ReadError, match=r"^report\.html is empty: there is no HTML to read$"):
             read_html(b"  \n", name="report.html")
 
+    def test_memoryview(self) -> None:
+        assert lines(read_html(memoryview("<p>一、总体情况</p>".encode()))) == ["一、总体情况"]
+
+    def test_not_text(self) -> None:
+        with pytest.raises(
+            ReadError, match=r"^the HTML input must be given as text or bytes to be read as HTML, not int$"
+        ):
+            read_html(3)  # type: ignore[arg-type]
+
     def test_empty_text(self) -> None:
         with pytest.raises(ReadError, match=r"^the HTML input is empty: there is no HTML to read$"):
             read_html("")

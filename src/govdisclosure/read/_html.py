@@ -131,7 +131,12 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raise MissingDependencyError("lxml", "html", "reading HTML") from exc
     label = name or "the HTML input"
     notes: list[SourceNote] = []
-    text = _decode(data, label, notes) if isinstance(data, bytes | bytearray) else str(data)
+    if isinstance(data, bytes | bytearray | memoryview):
+        text = _decode(bytes(data), label, notes)
+    elif isinstance(data, str):
+        text = data
+    else:
+        raise ReadError(f"{label} must be given as text or bytes to be read as HTML, not {type(data).__name__}")
     text = _XML_DECL.sub("", text, count=1)
     if not text.strip():
         raise ReadError(f"{label} is empty: there is no HTML to read")
@@ -148,8 +153,7 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
     return _Reader(root, name=name, notes=notes).read()
 
 
-def _decode(data: bytes | bytearray, label: str, notes: list[SourceNote]) -> str:
-    raw = bytes(data)
+def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -254,7 +258,8 @@ class _Reader:
         title = self._title_outside(body)
         self._walk(body)
         self._flush()
-        if title and not any(title in b.text or b.text in title for b in self.blocks[:3] if isinstance(b, SourceLine)):
+        first = [b.text for b in self.blocks[:3] if isinstance(b, SourceLine)]
+        if title and not any(title in text or (len(text) >= 6 and text in title) for text in first):
             self.blocks.insert(0, SourceLine(text=title, kind="heading", where=Where(detail="page title")))
         return SourceDocument(blocks=tuple(self.blocks), format="html", name=self.name, notes=tuple(self.notes))
 
