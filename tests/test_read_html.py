@@ -117,6 +117,16 @@ class TestBody:
         doc = read_html("<p>一、总体情况</p><p>二、主动公开政府信息情况</p>")
         assert lines(doc) == ["一、总体情况", "二、主动公开政府信息情况"]
 
+    def test_tables_as_images_noted(self) -> None:
+        doc = read_html("<div><p>三、收到和处理政府信息公开申请情况</p><p><img src='t3.png'></p></div>")
+        assert tables(doc) == []
+        assert [(n.code, n.message) for n in doc.notes] == [
+            (
+                "html-image-tables",
+                "no table in the page text, but 1 image(s): the tables may be published as images, which need OCR",
+            )
+        ]
+
     def test_heading_kind(self) -> None:
         doc = read_html("<h2>一、总体情况</h2><p>正文</p>")
         assert [(b.text, b.kind) for b in doc.blocks if isinstance(b, SourceLine)] == [

@@ -261,6 +261,16 @@ class _Reader:
         first = [b.text for b in self.blocks[:3] if isinstance(b, SourceLine)]
         if title and not any(title in text or (len(text) >= 6 and text in title) for text in first):
             self.blocks.insert(0, SourceLine(text=title, kind="heading", where=Where(detail="page title")))
+        images = sum(1 for _ in body.iter("img"))
+        if images and not any(isinstance(b, SourceTable) for b in self.blocks):
+            self.notes.append(
+                SourceNote(
+                    code="html-image-tables",
+                    message=f"no table in the page text, but {images} image(s): the tables may be published as "
+                    "images, which need OCR",
+                    where=Where(detail=self.tree.getpath(body)),
+                )
+            )
         return SourceDocument(blocks=tuple(self.blocks), format="html", name=self.name, notes=tuple(self.notes))
 
     def _strip_chrome(self) -> None:
