@@ -48,6 +48,14 @@ class TestSources:
         """GBK bytes are decoded."""
         assert same_tables(read(TEXT.encode("gb18030"), name="r.txt"), SEED)
 
+    def test_undecodable_bytes_noted(self) -> None:
+        """Bytes that are neither UTF-8 nor GB18030 are read with replacement characters and a note."""
+        result = read(TEXT.encode() + b"\xff", name="r.txt")
+        assert same_tables(result, SEED)
+        assert [n.message for n in result.notes_with("encoding")] == [
+            "the bytes are neither UTF-8 nor GB18030: undecodable bytes replaced"
+        ]
+
     def test_markdown_detected(self) -> None:
         """A pipe table makes Markdown."""
         text = TEXT.replace("\t", " | ").replace("\n行政复议 | ", "\n|---|---|\n行政复议 | ")

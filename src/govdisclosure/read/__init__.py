@@ -91,8 +91,13 @@ def read(
         except ImportError as exc:
             raise MissingDependencyError("pypdfium2", "pdf", "reading PDF") from exc
         doc = read_pdf(content, name=name)
+    elif fmt == "html":
+        try:
+            from ._html import read_html
+        except ImportError as exc:
+            raise MissingDependencyError("lxml", "html", "reading HTML") from exc
+        doc = read_html(content, name=name)  # bytes go as they are: the page may declare its charset
     else:
-        text = content
         notes: list[SourceNote] = []
         if isinstance(content, bytes):
             text, encoding = decode(content)
@@ -100,17 +105,9 @@ def read(
                 notes.append(
                     SourceNote("encoding", "the bytes are neither UTF-8 nor GB18030: undecodable bytes replaced")
                 )
-        assert isinstance(text, str)
-        if fmt == "html":
-            try:
-                from ._html import read_html
-            except ImportError as exc:
-                raise MissingDependencyError("lxml", "html", "reading HTML") from exc
-            doc = read_html(text, name=name)
-        elif fmt == "markdown":
-            doc = read_markdown(text, name=name)
         else:
-            doc = read_text(text, name=name)
+            text = content
+        doc = read_markdown(text, name=name) if fmt == "markdown" else read_text(text, name=name)
         if notes:
             doc = SourceDocument(doc.blocks, doc.format, doc.name, (*notes, *doc.notes))
     return assemble(doc)
