@@ -70,8 +70,9 @@ def read(
 
     ``source`` is a path (``str`` or path-like), the file's bytes, or its text (a ``str`` that is not the path of
     an existing file). ``format`` is detected when ``"auto"``: from the file suffix, else from the content
-    (``%PDF``, HTML tags, Markdown pipe tables, else plain text). Bytes are decoded as UTF-8 or GB18030 (a BOM is
-    honoured). ``name`` (a file name or URL) is recorded as the report's ``source``.
+    (``%PDF``, HTML tags, Markdown pipe tables, else plain text). Text bytes are decoded as UTF-8 or GB18030 (a
+    BOM is honoured); HTML bytes go to the HTML reader, which honours a declared charset.
+    ``name`` (a file name or URL) is recorded as the report's ``source``.
 
     Raises :class:`~govdisclosure.errors.ReadError` when the source cannot be read as a report at all (empty, not
     a report, the pre-2019 outline, a PDF without a text layer), and
