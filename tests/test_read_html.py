@@ -74,7 +74,25 @@ class TestDecoding:
         doc = read_html(PAGE.format(charset="gbk").encode("utf-8"))
         assert "一、总体情况" in lines(doc)
         assert [n.code for n in doc.notes] == ["html-charset-mismatch"]
-        assert doc.notes[0].message == "the HTML input declares charset gb18030 but is not valid gb18030; read as utf-8"
+        assert (
+            doc.notes[0].message
+            == "the HTML input declares charset gb18030, which does not fit its bytes; read as utf-8"
+        )
+
+    def test_western_declaration_of_a_chinese_page(self) -> None:
+        doc = read_html(PAGE.format(charset="iso-8859-1").encode("utf-8"))
+        assert "一、总体情况" in lines(doc)
+        assert doc.notes[0].message == (
+            "the HTML input declares charset iso8859-1, which does not fit its bytes; read as utf-8"
+        )
+
+    def test_http_equiv_declaration(self) -> None:
+        page = PAGE.replace(
+            '<meta charset="{charset}">', '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        )
+        doc = read_html(page.encode("gb18030"))
+        assert "一、总体情况" in lines(doc)
+        assert doc.notes == ()
 
     def test_text_with_xml_declaration(self) -> None:
         doc = read_html('<?xml version="1.0" encoding="utf-8"?>\n' + PAGE.format(charset="utf-8"))

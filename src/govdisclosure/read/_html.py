@@ -27,6 +27,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE_LIKE = re.compile(r"(政府信息公开|政务公开).{0,12}(年度报告|年报)|年度报告$")
+_WESTERN = ("latin", "iso8859", "cp125", "ascii", "mac-roman")  # single-byte charsets (codecs names)
 _SITE_SUFFIX = re.compile(r"\s*[_|\uff5c]\s*|\s+[-－—]\s+")
 
 # Elements whose content is never part of a report body.
@@ -165,7 +166,10 @@ def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
     match = _META_CHARSET.search(raw[:8192])
     if match:
         declared = _canonical_encoding(match.group(1).decode("ascii", errors="replace"))
-    candidates = [c for c in (declared, "utf-8", "gb18030") if c]
+    if declared and declared.startswith(_WESTERN):  # decodes any bytes: for a Chinese page, a wrong declaration
+        candidates = ["utf-8", "gb18030", declared]
+    else:
+        candidates = [c for c in (declared, "utf-8", "gb18030") if c]
     for encoding in dict.fromkeys(candidates):
         try:
             decoded = raw.decode(encoding)
@@ -175,7 +179,7 @@ def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
             notes.append(
                 SourceNote(
                     code="html-charset-mismatch",
-                    message=f"{label} declares charset {declared} but is not valid {declared}; read as {encoding}",
+                    message=f"{label} declares charset {declared}, which does not fit its bytes; read as {encoding}",
                 )
             )
         return decoded
@@ -185,7 +189,7 @@ def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
             message=f"{label} is neither valid UTF-8 nor GB18030; undecodable bytes were replaced",
         )
     )
-    return raw.decode(declared or "utf-8", errors="replace") if declared else raw.decode("utf-8", errors="replace")
+    return raw.decode(declared or "utf-8", errors="replace")
 
 
 def _canonical_encoding(name: str) -> str | None:
@@ -194,7 +198,7 @@ def _canonical_encoding(name: str) -> str | None:
     except LookupError:
         return None
     # GB2312 and GBK pages routinely contain characters only GB18030 has; it is a superset of both.
-    if canonical in {"gb2312", "gbk", "euc_cn", "hz"}:
+    if canonical in {"gb2312", "gbk", "euc_cn"}:
         return "gb18030"
     return canonical
 
