@@ -199,6 +199,19 @@ class TestRegions:
         region = _pdf._regions(1, rulings)[0]
         assert [(c.r0, c.r1, c.c0, c.c1) for c in region.cells] == [(0, 2, 0, 1), (0, 1, 1, 2), (1, 2, 1, 2)]
 
+    def test_rulings_not_closing_a_rectangle(self) -> None:
+        rulings = _pdf._Rulings(  # no ruling between the top cells nor between the left cells: an L shape
+            [(700, 100, 300), (680, 200, 300), (660, 100, 300)],
+            [(100, 660, 700), (200, 660, 680), (300, 660, 700)],
+        )
+        region = _pdf._regions(1, rulings)[0]
+        assert [(c.r0, c.r1, c.c0, c.c1) for c in region.cells] == [
+            (0, 1, 0, 1),
+            (0, 1, 1, 2),
+            (1, 2, 0, 1),
+            (1, 2, 1, 2),
+        ]
+
     def test_characters_go_to_their_cell(self) -> None:
         region = _pdf._regions(1, ruled([100, 200, 300], [700, 660]))[0]
         outside = chars("二、", 100, 720)
@@ -283,6 +296,43 @@ class TestRegions:
 
         height, seen, horizontal, vertical = _pdf._extract([Page()], 0, pdfium_c)
         return _pdf._layout(1, height, seen, horizontal, vertical), [c.ch for c in seen]
+
+    @given(
+        rows=st.integers(min_value=1, max_value=5),
+        cols=st.integers(min_value=1, max_value=5),
+        dropped=st.sets(st.tuples(st.booleans(), st.integers(0, 5), st.integers(0, 5)), max_size=12),
+    )
+    @settings(max_examples=150, deadline=None)
+    def test_any_ruling_pattern_gives_a_rectangular_grid(
+        self, rows: int, cols: int, dropped: set[tuple[bool, int, int]]
+    ) -> None:
+        xs = [100.0 + 50 * c for c in range(cols + 1)]
+        ys = [700.0 - 20 * r for r in range(rows + 1)]
+        horizontal = [
+            (ys[r], xs[c], xs[c + 1])
+            for r in range(rows + 1)
+            for c in range(cols)
+            if r in (0, rows) or (True, r, c) not in dropped
+        ]
+        vertical = [
+            (xs[c], ys[r + 1], ys[r])
+            for c in range(cols + 1)
+            for r in range(rows)
+            if c in (0, cols) or (False, c, r) not in dropped
+        ]
+        region = _pdf._regions(1, _pdf._Rulings(_pdf._merge_segments(horizontal), _pdf._merge_segments(vertical)))[0]
+        table = _pdf._table([region], 0, [])
+        height = len({y for y, _, _ in horizontal}) - 1  # a boundary with no ruling at all is no boundary
+        width = len({x for x, _, _ in vertical}) - 1
+        assert len(table.rows) == height
+        assert {len(row) for row in table.rows} == {width}
+        for r, row in enumerate(table.rows):
+            for c, cell in enumerate(row):
+                if not cell.spanned:  # the positions a cell covers are its own
+                    assert r + cell.rowspan <= height
+                    assert c + cell.colspan <= width
+                    covered = {table.rows[r + i][c + j].where for i in range(cell.rowspan) for j in range(cell.colspan)}
+                    assert covered == {cell.where}
 
     def test_separate_tables(self) -> None:
         rulings = ruled([100, 300], [700, 680])

@@ -267,14 +267,20 @@ def _grid(page_no: int, xs: list[float], ys: list[float], rulings: _Rulings) -> 
                 parent[find(r * m + c)] = find(r * m + c + 1)
             if r + 1 < n and not rulings.has_h(ys[r + 1], xs[c], xs[c + 1]):
                 parent[find(r * m + c)] = find((r + 1) * m + c)
-    boxes: dict[int, list[int]] = {}
+    groups: dict[int, list[tuple[int, int]]] = {}
     for r in range(n):
         for c in range(m):
-            box = boxes.setdefault(find(r * m + c), [r, r, c, c])
-            box[0], box[1] = min(box[0], r), max(box[1], r)
-            box[2], box[3] = min(box[2], c), max(box[3], c)
+            groups.setdefault(find(r * m + c), []).append((r, c))
+    boxes: list[tuple[int, int, int, int]] = []
+    for members in groups.values():
+        r0, r1 = min(r for r, _ in members), max(r for r, _ in members)
+        c0, c1 = min(c for _, c in members), max(c for _, c in members)
+        if len(members) == (r1 - r0 + 1) * (c1 - c0 + 1):
+            boxes.append((r0, r1, c0, c1))
+        else:  # rulings that do not close a rectangle: keep the elementary cells apart
+            boxes.extend((r, r, c, c) for r, c in members)
     cells = []
-    for r0, r1, c0, c1 in sorted((tuple(b) for b in boxes.values()), key=lambda b: (b[0], b[2])):
+    for r0, r1, c0, c1 in sorted(boxes, key=lambda b: (b[0], b[2])):
         cell = _Cell(page_no, r0, r1 + 1, c0, c1 + 1, (xs[c0], ys[r1 + 1], xs[c1 + 1], ys[r0]))
         cell.open_top = r0 == 0 and not rulings.has_h(ys[0], xs[c0], xs[c1 + 1])
         cell.open_bottom = r1 == n - 1 and not rulings.has_h(ys[n], xs[c0], xs[c1 + 1])
@@ -637,17 +643,14 @@ def _table(parts: list[_Region], index: int, notes: list[SourceNote]) -> SourceT
     grid: dict[tuple[int, int], SourceCell] = {}
     for cell in cells:
         rowspan, colspan = cell.r1 - cell.r0, max(cell.c1 - cell.c0, 1)
+        # every position of a spanning cell points at the printed cell (its top-left position)
+        where = Where(page=cell.page, bbox=cell.bbox, table=index, row=cell.r0, col=cell.c0)
+        origin = SourceCell(text=cell.text, where=where, rowspan=rowspan, colspan=colspan)
+        covered = SourceCell(text=cell.text, where=where, rowspan=rowspan, colspan=colspan, spanned=True)
         for r in range(cell.r0, cell.r1):
             for c in range(cell.c0, cell.c0 + colspan):
-                if (r, c) in grid:
-                    continue
-                grid[(r, c)] = SourceCell(
-                    text=cell.text,
-                    where=Where(page=cell.page, bbox=cell.bbox, table=index, row=r, col=c),
-                    rowspan=rowspan,
-                    colspan=colspan,
-                    spanned=(r, c) != (cell.r0, cell.c0),
-                )
+                if (r, c) not in grid:
+                    grid[(r, c)] = covered if (r, c) != (cell.r0, cell.c0) else origin
     rows = tuple(
         tuple(grid.get((r, c), SourceCell(text="", where=Where(table=index, row=r, col=c))) for c in range(width))
         for r in range(offset)
