@@ -241,6 +241,41 @@ class TestGrid:
             "table 1: rows 2 have fewer cells than the widest row (3); padded with empty cells"
         )
 
+    def test_overlapping_spans_noted(self) -> None:
+        doc = read_html("<table><tr><td>a</td><td rowspan=2>b</td><td>x</td></tr><tr><td colspan=3>c</td></tr></table>")
+        assert texts(tables(doc)[0]) == [["a", "b", "x"], ["c", "b", "c"]]
+        assert [(n.code, n.message) for n in doc.notes] == [
+            (
+                "html-overlapping-spans",
+                "table 1: spanning cells overlap in 1 position(s); the cell printed first is kept there",
+            )
+        ]
+
+    @given(
+        st.lists(
+            st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.sampled_from(["", "1", "自然人"])), max_size=5),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    @settings(max_examples=150, deadline=None)
+    def test_any_spans_give_a_rectangular_grid(self, spec: list[list[tuple[int, int, str]]]) -> None:
+        body = "".join(
+            "<tr>" + "".join(f"<td rowspan={r} colspan={c}>{t}</td>" for r, c, t in row) + "</tr>" for row in spec
+        )
+        doc = read_html(f"<p>表</p><table>{body}</table><p>完</p>")
+        for table in tables(doc):
+            assert len({len(row) for row in table.rows}) == 1
+            if any(n.code == "html-overlapping-spans" for n in doc.notes):
+                continue
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row):
+                    if not cell.spanned and cell.where.detail != "padding":
+                        covered = {
+                            table.rows[r + i][c + j].where for i in range(cell.rowspan) for j in range(cell.colspan)
+                        }
+                        assert covered == {cell.where}
+
     def test_rowspan_zero_reaches_the_end(self) -> None:
         doc = read_html("<table><tr><td rowspan=0>a</td><td>1</td></tr><tr><td>2</td></tr></table>")
         assert texts(tables(doc)[0]) == [["a", "1"], ["a", "2"]]

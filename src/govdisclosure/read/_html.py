@@ -462,7 +462,7 @@ class _Reader:
         table_path = self.tree.getpath(table)
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
         grid: dict[tuple[int, int], SourceCell] = {}
-        overruns = 0
+        overruns = overlaps = 0
         for r, tr in enumerate(rows):
             c = 0
             for td in tr:
@@ -488,7 +488,9 @@ class _Reader:
                 )
                 for dr in range(rowspan):
                     for dc in range(colspan):
-                        if (r + dr, c + dc) not in grid:  # overlapping spans: the earlier cell wins
+                        if (r + dr, c + dc) in grid:  # overlapping spans: the earlier cell wins
+                            overlaps += 1
+                        else:
                             grid[(r + dr, c + dc)] = covered if dr or dc else origin
                 c += colspan
         if not grid:
@@ -529,6 +531,15 @@ class _Reader:
                     code="html-span-overrun",
                     message=f"table {index + 1}: {overruns} cell(s) span more rows than the table has; cut at its end",
                     severity="info",
+                    where=where,
+                )
+            )
+        if overlaps:
+            self.notes.append(
+                SourceNote(
+                    code="html-overlapping-spans",
+                    message=f"table {index + 1}: spanning cells overlap in {overlaps} position(s); "
+                    "the cell printed first is kept there",
                     where=where,
                 )
             )
