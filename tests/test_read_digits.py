@@ -36,6 +36,7 @@ class TestCandidates:
         assert candidates(["12"], 3, row_total) == []
         assert candidates(["1", "2", "3"], 2, row_total) == []
         assert candidates(["1a"], 1, row_total) == []
+        assert candidates(["1³"], 2, lambda v: True) == []
         assert candidates([], 1, row_total) == []
 
     def test_too_long_is_not_searched(self) -> None:

@@ -357,8 +357,8 @@ def _read_row(
             if printed:
                 ctx.provenance[path] = CellOrigin(text, w, False)
         return out, []
-    texts = [t for t, _ in values]
-    digits = all(t.isdigit() for t in texts) and texts
+    texts = [unicodedata.normalize("NFKC", t) for t, _ in values]
+    digits = all(t.isascii() and t.isdigit() for t in texts) and texts
     if not digits:
         if values:
             ctx.note(

@@ -62,7 +62,7 @@ def candidates(
     runs are too long to search (more than :data:`MAX_DIGITS` digits, or more cuts than a fixed budget allows)
     or cannot give ``count`` integers. With ``limit`` reached, the first ``limit`` cuts are returned.
     """
-    if not tokens or not all(t.isdigit() for t in tokens):
+    if not tokens or not all(t.isascii() and t.isdigit() for t in tokens):
         return []
     digits = sum(len(t) for t in tokens)
     if digits > MAX_DIGITS or digits < count or len(tokens) > count:
