@@ -6,8 +6,31 @@ and names not listed here, are internal.
 
 from __future__ import annotations
 
-from . import layout
+from . import analysis, checks, layout
 from ._version import __version__
+from .analysis import (
+    ReportCollection,
+    aggregate,
+    compare_aggregate,
+    compare_years,
+    findings_frame,
+    indicators,
+    to_dataframe,
+    to_wide_dataframe,
+)
+from .checks import (
+    CheckReport,
+    ConsistencyError,
+    Finding,
+    LikelyFix,
+    RuleSelectionError,
+    check,
+    check_across,
+    check_aggregation,
+    check_continuity,
+    check_in_force,
+    ensure_consistent,
+)
 from .errors import DeserializationError, GovDisclosureError, MissingDependencyError, ModelError, Problem
 from .model import (
     ActiveDisclosure2019,
@@ -36,6 +59,7 @@ from .model import (
     blank_report,
 )
 from .records import from_records, iter_records, to_records
+from .render import HtmlRenderer, MarkdownRenderer, RenderError, TextRenderer, render
 from .samples import sample_report
 from .schema import json_schema
 from .serialize import dump, dumps, from_dict, load, loads, to_dict
@@ -45,6 +69,8 @@ __all__ = [
     "ActiveDisclosure2021",
     "ApplicantRow",
     "Applications",
+    "CheckReport",
+    "ConsistencyError",
     "Contact",
     "Decisions",
     "DeserializationError",
@@ -52,8 +78,12 @@ __all__ = [
     "DocumentCounts2021",
     "FeeAmount",
     "FeeItems",
+    "Finding",
     "GovDisclosureError",
+    "HtmlRenderer",
     "ItemCounts",
+    "LikelyFix",
+    "MarkdownRenderer",
     "MissingDependencyError",
     "ModelError",
     "Narrative",
@@ -63,24 +93,44 @@ __all__ = [
     "Period",
     "Problem",
     "Procurement",
+    "RenderError",
     "Report",
+    "ReportCollection",
     "ReviewLitigation",
     "ReviewRow",
+    "RuleSelectionError",
     "Subsection",
+    "TextRenderer",
     "UnableToProvide",
     "Withheld",
     "__version__",
+    "aggregate",
+    "analysis",
     "blank_report",
+    "check",
+    "check_across",
+    "check_aggregation",
+    "check_continuity",
+    "check_in_force",
+    "checks",
+    "compare_aggregate",
+    "compare_years",
     "dump",
     "dumps",
+    "ensure_consistent",
+    "findings_frame",
     "from_dict",
     "from_records",
+    "indicators",
     "iter_records",
     "json_schema",
     "layout",
     "load",
     "loads",
+    "render",
     "sample_report",
+    "to_dataframe",
     "to_dict",
     "to_records",
+    "to_wide_dataframe",
 ]
