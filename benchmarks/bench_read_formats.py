@@ -4,7 +4,7 @@ For every HTML file of ``../shared/corpus/`` it times (best of ``--repeat`` runs
 
 * ``lxml.html.document_fromstring`` of the bytes alone — the floor any lxml-based reader pays;
 * ``read_html`` — decoding, body detection, span expansion (target ≤ 3x the bare parse);
-* ``govdisclosure.read.read`` — the full import, when the importer API is available.
+* ``govdisclosure.read`` — the full import, when the importer API is available.
 
 For every PDF it times pypdfium2 extracting every character with its box (``count_chars``, ``get_text_range``,
 ``get_charbox`` on every page) against ``read_pdf`` (target ≤ 3x), and the full import when available. PDFs
@@ -24,8 +24,8 @@ import lxml.html
 import pypdfium2 as pdfium
 
 from govdisclosure.errors import GovDisclosureError
-from govdisclosure.read._html import read_html
-from govdisclosure.read._pdf import read_pdf
+from govdisclosure.importers._html import read_html
+from govdisclosure.importers._pdf import read_pdf
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -62,9 +62,9 @@ def bare_pdf(data: bytes) -> int:
 
 
 def full_import() -> Callable[..., Any] | None:
-    """The importer API ``govdisclosure.read.read`` when it exists in this checkout."""
+    """The importer API ``govdisclosure.read`` when it exists in this checkout."""
     try:
-        from govdisclosure.read import read
+        from govdisclosure.importers import read
     except ImportError:
         return None
     return read if callable(read) else None

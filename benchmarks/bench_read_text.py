@@ -1,4 +1,4 @@
-"""Benchmark: importing text and Markdown reports with govdisclosure.read.read().
+"""Benchmark: importing text and Markdown reports with govdisclosure.read().
 
 Run ``python benchmarks/bench_read_text.py``. Prints the minimum and median time of a text import of the seed document
 (target: ≤ 5 ms) and of every text or Markdown file of the shared corpus, plus synthetic reports printed as
@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from govdisclosure.errors import ReadError
-from govdisclosure.read import read
+from govdisclosure.importers import read
 from govdisclosure.testing import consistent_report
 
 ROOT = Path(__file__).resolve().parents[1]

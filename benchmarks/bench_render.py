@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 
 import govdisclosure
-from govdisclosure.render import HtmlRenderer, MarkdownRenderer, TextRenderer, render
+from govdisclosure.renderers import HtmlRenderer, MarkdownRenderer, TextRenderer, render
 
 SAMPLES = ("tacheng-2024", "example-2019")
 TARGET_MS = 2.0
@@ -37,7 +37,7 @@ def median_ms(fn: Callable[[], object], n: int) -> float:
 def cold_ms(sample: str, fmt: str) -> float:
     """The first render in a fresh process (layout caches empty), in milliseconds."""
     code = (
-        "import time, govdisclosure; from govdisclosure.render import render; "
+        "import time, govdisclosure; from govdisclosure.renderers import render; "
         f"r = govdisclosure.sample_report({sample!r}); t = time.perf_counter(); render(r, {fmt!r}); "
         "print((time.perf_counter() - t) * 1000)"
     )

@@ -12,7 +12,7 @@ import attrs
 import govdisclosure
 from govdisclosure import ApplicantRow, Applications, ReviewLitigation, ReviewRow
 from govdisclosure.checks import check
-from govdisclosure.render import render
+from govdisclosure.renderers import render
 
 
 def build() -> govdisclosure.Report:

@@ -2,7 +2,7 @@
 
 The published text is written by this script — labels from ``govdisclosure.layout``, figures from the bundled
 2019-edition example — with two things real reports do: a blank cell printed as "/" and a total that does not add
-up. The script reads it with ``govdisclosure.read.read``, shows where a cell came from, checks the result, then does
+up. The script reads it with ``govdisclosure.read``, shows where a cell came from, checks the result, then does
 the same from the shell (``govdisclosure read`` / ``govdisclosure check``). Run: ``python examples/read_published.py``;
 files go to a temporary directory.
 """
@@ -17,7 +17,7 @@ import govdisclosure
 from govdisclosure import layout
 from govdisclosure.checks import check
 from govdisclosure.cli import main as cli
-from govdisclosure.read import read
+from govdisclosure.importers import read
 
 
 def published_text(report: govdisclosure.Report) -> str:

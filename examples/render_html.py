@@ -1,6 +1,6 @@
 """Render reports as standalone HTML pages (and text, Markdown), into a temporary directory.
 
-Renders the bundled samples with ``govdisclosure.render.render`` and with the command line
+Renders the bundled samples with ``govdisclosure.render`` and with the command line
 (``govdisclosure render FILE --to html --page``), marks the cells of a flawed report with its findings, and checks
 that the pages are complete documents. Run: ``python examples/render_html.py``; nothing is written to the project.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 import govdisclosure
 from govdisclosure.checks import check
 from govdisclosure.cli import main as cli
-from govdisclosure.render import render
+from govdisclosure.renderers import render
 
 
 def main() -> int:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from govdisclosure import layout
+from govdisclosure.importers import SourceCell, SourceDocument, SourceLine, SourceTable
 from govdisclosure.model import Report
-from govdisclosure.read import SourceCell, SourceDocument, SourceLine, SourceTable
 from govdisclosure.testing import consistent_report
 
 SECTION = layout.SECTION_HEADINGS

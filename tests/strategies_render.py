@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import govdisclosure
 from govdisclosure import model as m
-from govdisclosure.render import Cell, Grid
+from govdisclosure.renderers import Cell, Grid
 
 _TEXTS = st.text(
     alphabet=st.sampled_from("0123456789abc 、（）“”—…三本年度办理结果申请人情况é\u0301"),

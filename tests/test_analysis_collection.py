@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import govdisclosure as g
-import govdisclosure.read
+import govdisclosure.importers
 from govdisclosure.analysis import LoadFailure, ReportCollection, load_report
 from govdisclosure.testing import consistent_report
 
@@ -97,18 +97,16 @@ class TestFailures:
         assert list(corpus) == []
         assert corpus.failures[0].message.startswith("[Errno 2] No such file or directory")
 
-    def test_no_reader(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Without the importers, a non-JSON file is a failure saying so."""
-        monkeypatch.delattr(govdisclosure.read, "read", raising=False)
+    def test_not_a_report(self, tmp_path: Path) -> None:
+        """A non-JSON file that is no report is a one-line failure from the importer."""
         (tmp_path / "a.html").write_text("<p>report</p>", encoding="utf-8")
         loaded = load_report(tmp_path / "a.html")
         assert loaded.report is None
-        assert loaded.failure == LoadFailure(
-            source=str(tmp_path / "a.html"), message="no reader for .html: only JSON can be read here"
-        )
+        assert loaded.failure is not None
+        assert "is not an annual report on government information disclosure" in loaded.failure.message
 
     def test_other_formats_use_read(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        """A non-JSON file goes through govdisclosure.read.read (its result or its .report)."""
+        """A non-JSON file goes through the importer and its result's report."""
         report = consistent_report(seed=9)
 
         class Result:
@@ -121,7 +119,7 @@ class TestFailures:
             seen.append(Path(path))
             return Result()
 
-        monkeypatch.setattr(govdisclosure.read, "read", fake_read, raising=False)
+        monkeypatch.setattr(govdisclosure.importers, "read", fake_read, raising=False)
         (tmp_path / "a.html").write_text("<p>report</p>", encoding="utf-8")
         assert load_report(tmp_path / "a.html").report == report
         assert seen == [tmp_path / "a.html"]
@@ -129,10 +127,10 @@ class TestFailures:
     def test_reader_error_collected(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A reader's library error becomes a one-line failure."""
 
-        def fake_read(path: Path) -> g.Report:
+        def fake_read(path: Path) -> object:
             raise g.GovDisclosureError("not a report:\n  no table found")
 
-        monkeypatch.setattr(govdisclosure.read, "read", fake_read, raising=False)
+        monkeypatch.setattr(govdisclosure.importers, "read", fake_read, raising=False)
         (tmp_path / "a.txt").write_text("x", encoding="utf-8")
         assert load_report(tmp_path / "a.txt").failure == LoadFailure(
             source=str(tmp_path / "a.txt"), message="not a report: no table found"

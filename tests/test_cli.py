@@ -406,7 +406,7 @@ class TestRender:
         self, capsys: pytest.CaptureFixture[str], report_file: Path, example_2019: govdisclosure.Report
     ) -> None:
         """render FILE prints exactly what render(report) gives."""
-        from govdisclosure.render import render
+        from govdisclosure.renderers import render
 
         status, out, err = run(capsys, "render", str(report_file))
         assert (status, err) == (0, "")
@@ -582,7 +582,7 @@ class TestImport:
     @pytest.fixture
     def html_file(self, tmp_path: Path, example_2019: govdisclosure.Report) -> Path:
         """The 2019 example as a web page, written by the HTML renderer."""
-        from govdisclosure.render import render
+        from govdisclosure.renderers import render
 
         path = tmp_path / "example.html"
         path.write_text(render(example_2019, format="html", page=True), encoding="utf-8")
@@ -614,7 +614,7 @@ class TestImport:
         self, capsys: pytest.CaptureFixture[str], tmp_path: Path, example_2019: govdisclosure.Report
     ) -> None:
         """--notes prints what the importer noticed, one line each on stderr, naming the file."""
-        from govdisclosure.render import render
+        from govdisclosure.renderers import render
 
         report = example_2019.with_cell("applications.carried_over.research", None)
         path = tmp_path / "slash.html"

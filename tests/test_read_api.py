@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govdisclosure.errors import MissingDependencyError, ReadError
+from govdisclosure.importers import ImportResult, read
 from govdisclosure.model import Report
-from govdisclosure.read import ImportResult, read
 from govdisclosure.testing import consistent_report
 
 from .strategies_read import consistent_reports, crawled_text, tab_text
@@ -82,7 +82,7 @@ class TestDispatch:
 
     def test_html(self) -> None:
         """An HTML page is read by the HTML reader."""
-        pytest.importorskip("govdisclosure.read._html")
+        pytest.importorskip("govdisclosure.importers._html")
         rows = "".join(f"<tr>{''.join(f'<td>{c}</td>' for c in line.split(chr(9)))}</tr>" for line in TEXT.split("\n"))
         html = f"<html><body><p>{SEED.title}</p><table>{rows}</table></body></html>"
         result = read(html.encode(), name="r.html")
@@ -91,7 +91,7 @@ class TestDispatch:
 
     def test_missing_lxml(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without the HTML reader's dependency, MissingDependencyError names the extra."""
-        monkeypatch.setitem(sys.modules, "govdisclosure.read._html", None)
+        monkeypatch.setitem(sys.modules, "govdisclosure.importers._html", None)
         with pytest.raises(MissingDependencyError) as info:
             read("<html><table></table></html>")
         assert str(info.value) == (
@@ -100,7 +100,7 @@ class TestDispatch:
 
     def test_missing_pdfium(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Without the PDF reader's dependency, MissingDependencyError names the extra."""
-        monkeypatch.setitem(sys.modules, "govdisclosure.read._pdf", None)
+        monkeypatch.setitem(sys.modules, "govdisclosure.importers._pdf", None)
         with pytest.raises(MissingDependencyError, match=r"pip install 'govdisclosure\[pdf\]'$"):
             read(b"%PDF-1.7\n")
 

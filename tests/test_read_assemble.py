@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 
 from govdisclosure import layout
 from govdisclosure.errors import ReadError
-from govdisclosure.read import assemble
-from govdisclosure.read._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
+from govdisclosure.importers import assemble
+from govdisclosure.importers._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
 
 from .strategies_read import source_documents
 

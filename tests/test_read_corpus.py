@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from govdisclosure.errors import ReadError
-from govdisclosure.read import ImportResult, read
+from govdisclosure.importers import ImportResult, read
 
 from .corpus_expected import (
     APPLICANT_FIELDS,
@@ -98,9 +98,9 @@ class TestOtherFormats:
     @pytest.mark.parametrize(
         ("file", "module"),
         [
-            ("005-pingtan-2022.html", "govdisclosure.read._html"),
-            ("006-pingtan-2023.html", "govdisclosure.read._html"),
-            ("012-hongze-district-2023.pdf", "govdisclosure.read._pdf"),
+            ("005-pingtan-2022.html", "govdisclosure.importers._html"),
+            ("006-pingtan-2023.html", "govdisclosure.importers._html"),
+            ("012-hongze-district-2023.pdf", "govdisclosure.importers._pdf"),
         ],
     )
     def test_same_figures(self, corpus: Path, file: str, module: str) -> None:
@@ -115,7 +115,7 @@ class TestOtherFormats:
 
     def test_key_figures_001(self, corpus: Path) -> None:
         """001 (HTML only): the README's key figures, blanks as None; 2019 edition with its single （六） row."""
-        pytest.importorskip("govdisclosure.read._html")
+        pytest.importorskip("govdisclosure.importers._html")
         report = _read(corpus, "001-shanghai-szfbgt-2019.html").report
         assert tuple(report.get(p) for p in KEY_PATHS) == KEY_FIGURES["001"]
         assert (report.edition, report.year, report.uses_single_other_handling) == ("2019", 2019, True)

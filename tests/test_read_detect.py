@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from govdisclosure.read._detect import decode, format_from_suffix, sniff_format
+from govdisclosure.importers._detect import decode, format_from_suffix, sniff_format
 
 
 class TestFormat:

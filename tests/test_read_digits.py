@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdisclosure.read._digits import MAX_DIGITS, candidates, review_totals, row_total
+from govdisclosure.importers._digits import MAX_DIGITS, candidates, review_totals, row_total
 
 
 class TestCandidates:

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govdisclosure.errors import MissingDependencyError, ReadError
+from govdisclosure.importers import read
+from govdisclosure.importers._html import read_html
+from govdisclosure.importers._source import SourceDocument, SourceLine, SourceTable
 from govdisclosure.model import Report
-from govdisclosure.read import read
-from govdisclosure.read._html import read_html
-from govdisclosure.read._source import SourceDocument, SourceLine, SourceTable
 
 
 def tables(doc: SourceDocument) -> list[SourceTable]:
@@ -445,7 +445,7 @@ def printed_cells(report: Report, expected: Expected) -> list[tuple[str, object,
 
 @pytest.mark.corpus
 class TestImport:
-    """End to end through ``govdisclosure.read.read``: the pages import with the figures they print."""
+    """End to end through ``govdisclosure.read``: the pages import with the figures they print."""
 
     @pytest.mark.parametrize(
         ("file", "same_as"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govdisclosure import layout
-from govdisclosure.read._labels import find_labels, match, normalize, strip_number
+from govdisclosure.importers._labels import find_labels, match, normalize, strip_number
 
 
 class TestNormalize:

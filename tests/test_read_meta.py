@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from govdisclosure.read._meta import (
+from govdisclosure.importers._meta import (
     SECTION_PATTERNS,
     find_agency_in_title,
     find_contact,

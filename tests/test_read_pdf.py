@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govdisclosure.errors import MissingDependencyError, ReadError
-from govdisclosure.read import _pdf, read
-from govdisclosure.read._pdf import read_pdf
-from govdisclosure.read._source import SourceDocument, SourceLine, SourceNote, SourceTable
+from govdisclosure.importers import _pdf, read
+from govdisclosure.importers._pdf import read_pdf
+from govdisclosure.importers._source import SourceDocument, SourceLine, SourceNote, SourceTable
 
 NO_TEXT = "{} has no usable text layer (scanned or image-only PDF); OCR it first"
 GARBAGE = (
@@ -507,7 +507,7 @@ class TestCorpus:
 
 @pytest.mark.corpus
 class TestImport:
-    """End to end through ``govdisclosure.read.read``: the PDF imports with the figures it prints."""
+    """End to end through ``govdisclosure.read``: the PDF imports with the figures it prints."""
 
     def test_012_every_cell_as_printed(self, corpus: Path) -> None:
         expected = EXPECTED["012-hongze-district-2023.txt"]  # the same report as pdfplumber's text

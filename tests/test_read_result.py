@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govdisclosure.read import CellOrigin, ImportResult, Note, Where
+from govdisclosure.importers import CellOrigin, ImportResult, Note, Where
 from govdisclosure.samples import sample_report
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from govdisclosure.read._source import SourceLine, SourceTable, Where
-from govdisclosure.read._text import read_markdown, read_text
+from govdisclosure.importers._source import SourceLine, SourceTable, Where
+from govdisclosure.importers._text import read_markdown, read_text
 
 
 class TestReadText:

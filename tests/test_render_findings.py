@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._findings: the duck-typed contract and the numbering of findings."""
+"""Tests of govdisclosure.renderers._findings: the duck-typed contract and the numbering of findings."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import enum
 import attrs
 from strategies_render import FINDINGS, StubCell, StubFinding, StubReport
 
-from govdisclosure.render import CellRef, Finding
-from govdisclosure.render._findings import FindingIndex
+from govdisclosure.renderers import CellRef, Finding
+from govdisclosure.renderers._findings import FindingIndex
 
 
 class Severity(enum.Enum):

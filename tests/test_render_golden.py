@@ -14,8 +14,8 @@ import pytest
 from strategies_render import FINDINGS, report_2021, report_2021_single
 
 import govdisclosure
+from govdisclosure import render
 from govdisclosure.model import Report
-from govdisclosure.render import render
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
 REGEN = os.environ.get("GOVDISCLOSURE_REGEN") == "1"

@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._grid: display width, wrapping, grid checks and text drawing."""
+"""Tests of govdisclosure.renderers._grid: display width, wrapping, grid checks and text drawing."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from strategies_render import grids
 
-from govdisclosure.render import ASCII, BOX, Cell, Grid, GridError, TextGrid, display_width, wrap_text
-from govdisclosure.render._grid import Mark, measure_lines
+from govdisclosure.renderers import ASCII, BOX, Cell, Grid, GridError, TextGrid, display_width, wrap_text
+from govdisclosure.renderers._grid import Mark, measure_lines
 
 
 class TestDisplayWidth:

@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._html: spans of the official form read back with lxml, escaping, pages, marks."""
+"""Tests of govdisclosure.renderers._html: spans of the official form read back with lxml, escaping, pages, marks."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from strategies_render import FINDINGS, StubReport, report_2021, report_2021_sin
 import govdisclosure
 from govdisclosure import layout
 from govdisclosure.model import Report
-from govdisclosure.render import CSS, HtmlRenderer
+from govdisclosure.renderers import CSS, HtmlRenderer
 
 
 def _cells(html: str) -> dict[str, tuple[int, int, str, str | None]]:

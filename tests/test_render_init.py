@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render (the package): render(), repr_html(), repr_text(), grid()."""
+"""Tests of govdisclosure.renderers (the package): render(), repr_html(), repr_text(), grid()."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from strategies_render import FINDINGS
 
 import govdisclosure
 from govdisclosure.model import Applications, ReviewLitigation
-from govdisclosure.render import (
+from govdisclosure.renderers import (
     HtmlRenderer,
     MarkdownRenderer,
     RenderError,

@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._layouts: the official layouts as grids, built from the registry."""
+"""Tests of govdisclosure.renderers._layouts: the official layouts as grids, built from the registry."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from strategies_render import report_2021, report_2021_single
 import govdisclosure
 from govdisclosure import layout
 from govdisclosure.model import ApplicantRow, Applications, ReviewLitigation
-from govdisclosure.render import Grid, RenderError
-from govdisclosure.render._layouts import TableContext, format_value, report_table, table_context, table_grid
+from govdisclosure.renderers import Grid, RenderError
+from govdisclosure.renderers._layouts import TableContext, format_value, report_table, table_context, table_grid
 
 
 def _grid(report: govdisclosure.Report, table: str) -> Grid:

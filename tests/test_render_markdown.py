@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._markdown: flattened pipe tables with path-like labels."""
+"""Tests of govdisclosure.renderers._markdown: flattened pipe tables with path-like labels."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from strategies_render import FINDINGS, report_2021
 import govdisclosure
 from govdisclosure import layout
 from govdisclosure.model import Narrative
-from govdisclosure.render import MarkdownRenderer
+from govdisclosure.renderers import MarkdownRenderer
 
 
 class TestTables:

@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._report: sections in order, preamble, dispatch of the base renderer."""
+"""Tests of govdisclosure.renderers._report: sections in order, preamble, dispatch of the base renderer."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 import govdisclosure
 from govdisclosure import layout
 from govdisclosure.model import Contact, Narrative, Period, Subsection
-from govdisclosure.render import Renderer, RenderError, TextRenderer
-from govdisclosure.render._report import paragraphs, preamble, sections
+from govdisclosure.renderers import Renderer, RenderError, TextRenderer
+from govdisclosure.renderers._report import paragraphs, preamble, sections
 
 
 class TestSections:

@@ -1,4 +1,4 @@
-"""Tests of govdisclosure.render._text: tables of equal line width, options, footnotes of findings."""
+"""Tests of govdisclosure.renderers._text: tables of equal line width, options, footnotes of findings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from strategies_render import FINDINGS, report_2021, report_2021_single
 
 import govdisclosure
-from govdisclosure.render import RenderError, TextRenderer, display_width
+from govdisclosure.renderers import RenderError, TextRenderer, display_width
 from govdisclosure.testing import consistent_report
 
 REPORTS = {

@@ -175,8 +175,8 @@ GALLERY_SAMPLES = ("tacheng-2024", "example-2019")
 def _gallery() -> None:
     from govdisclosure import sample_report
 
-    render = _optional("govdisclosure.render", "render")
-    css = getattr(importlib.import_module("govdisclosure.render"), "CSS", "") if render is not None else ""
+    render = _optional("govdisclosure.renderers", "render")
+    css = getattr(importlib.import_module("govdisclosure.renderers"), "CSS", "") if render is not None else ""
     for name in GALLERY_SAMPLES:
         if render is None:
             missing = "This version of govdisclosure has no renderers.\n"
@@ -209,7 +209,7 @@ def _api_page() -> str:
     for name in sorted(govdisclosure.__all__, key=str.lower):
         obj = getattr(govdisclosure, name)
         if inspect.ismodule(obj):
-            groups["Modules"].append(f".. automodule:: {obj.__name__}\n   :members:\n")
+            groups["Modules"].append(f".. automodule:: {obj.__name__}\n   :members:\n   :no-index:\n")
         elif inspect.isclass(obj) and issubclass(obj, BaseException):
             groups["Exceptions"].append(f".. autoexception:: govdisclosure.{name}\n")
         elif inspect.isclass(obj):

@@ -2,11 +2,14 @@
 
 The public façade: everything listed in ``__all__`` is stable API; modules whose names start with an underscore,
 and names not listed here, are internal.
+
+``govdisclosure.read`` and ``govdisclosure.render`` are the functions; their modules hold the lower-level parts and
+are imported with ``from govdisclosure.importers import Note`` / ``from govdisclosure.renderers import TextRenderer``.
 """
 
 from __future__ import annotations
 
-from . import analysis, checks, layout
+from . import analysis, checks, importers, layout, renderers
 from ._version import __version__
 from .analysis import (
     ReportCollection,
@@ -31,7 +34,8 @@ from .checks import (
     check_in_force,
     ensure_consistent,
 )
-from .errors import DeserializationError, GovDisclosureError, MissingDependencyError, ModelError, Problem
+from .errors import DeserializationError, GovDisclosureError, MissingDependencyError, ModelError, Problem, ReadError
+from .importers import CellOrigin, ImportResult, read
 from .model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -59,7 +63,7 @@ from .model import (
     blank_report,
 )
 from .records import from_records, iter_records, to_records
-from .render import HtmlRenderer, MarkdownRenderer, RenderError, TextRenderer, render
+from .renderers import HtmlRenderer, MarkdownRenderer, RenderError, TextRenderer, render
 from .samples import sample_report
 from .schema import json_schema
 from .serialize import dump, dumps, from_dict, load, loads, to_dict
@@ -69,6 +73,7 @@ __all__ = [
     "ActiveDisclosure2021",
     "ApplicantRow",
     "Applications",
+    "CellOrigin",
     "CheckReport",
     "ConsistencyError",
     "Contact",
@@ -81,6 +86,7 @@ __all__ = [
     "Finding",
     "GovDisclosureError",
     "HtmlRenderer",
+    "ImportResult",
     "ItemCounts",
     "LikelyFix",
     "MarkdownRenderer",
@@ -93,6 +99,7 @@ __all__ = [
     "Period",
     "Problem",
     "Procurement",
+    "ReadError",
     "RenderError",
     "Report",
     "ReportCollection",
@@ -121,13 +128,16 @@ __all__ = [
     "findings_frame",
     "from_dict",
     "from_records",
+    "importers",
     "indicators",
     "iter_records",
     "json_schema",
     "layout",
     "load",
     "loads",
+    "read",
     "render",
+    "renderers",
     "sample_report",
     "to_dataframe",
     "to_dict",

@@ -217,8 +217,8 @@ def progress(total: int) -> Iterator[Progress]:
 
 
 def import_report(source: Source, data: bytes, fmt: str) -> tuple[Report, tuple[str, ...]]:
-    """Import a published report (text, Markdown, HTML, PDF) through :func:`govdisclosure.read.read`."""
-    from .read import read
+    """Import a published report (text, Markdown, HTML, PDF) through :func:`govdisclosure.read`."""
+    from .importers import read
 
     name = source.path.name if source.path is not None else None
     result = read(data, format=fmt, name=name)
@@ -238,8 +238,8 @@ def run_check(report: Report, **options: Any) -> Any:
 def run_render(
     report: Report, fmt: str, table: str | None, *, findings: Any = None, page: bool = False, border: str | None = None
 ) -> str:
-    """:func:`govdisclosure.render.render` on one report (``border`` for text only)."""
-    from .render import render
+    """:func:`govdisclosure.render` on one report (``border`` for text only)."""
+    from .renderers import render
 
     options = {"border": border} if border is not None and fmt == "text" else {}
     try:

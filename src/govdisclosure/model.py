@@ -342,17 +342,17 @@ class _Group:
 
 
 class _Rendered:
-    """Notebook and terminal display: the official layout, drawn by :mod:`govdisclosure.render`."""
+    """Notebook and terminal display: the official layout, drawn by :mod:`govdisclosure.renderers`."""
 
     __slots__ = ()
 
     def _repr_html_(self) -> str:
-        from .render import repr_html
+        from .renderers import repr_html
 
         return repr_html(self)
 
     def __str__(self) -> str:
-        from .render import repr_text
+        from .renderers import repr_text
 
         return repr_text(self)
 

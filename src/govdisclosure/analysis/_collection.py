@@ -8,7 +8,6 @@ however many files there are. A file that cannot be read does not stop the itera
 from __future__ import annotations
 
 import glob as _glob
-import importlib
 import os
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
@@ -47,25 +46,16 @@ class Loaded:
     failure: LoadFailure | None = None
 
 
-def _reader_for(path: Path) -> Callable[[Path], Report] | None:
+def _reader_for(path: Path) -> Callable[[Path], Report]:
+    """JSON files are loaded as the interchange format; anything else is imported with :func:`govdisclosure.read`."""
     if path.suffix.lower() == ".json":
         from ..serialize import load
 
         return load
-    try:
-        module = importlib.import_module("govdisclosure.read")
-    except ImportError:  # pragma: no cover - the package ships with read/
-        return None
-    read: Callable[[Path], Any] | None = getattr(module, "read", None)
-    if read is None:
-        return None
+    from .. import importers
 
     def via_read(p: Path) -> Report:
-        result = read(p)
-        report = getattr(result, "report", result)
-        if not isinstance(report, Report):
-            raise TypeError(f"govdisclosure.read.read returned {type(result).__name__}, not a report")
-        return report
+        return importers.read(p).report
 
     return via_read
 
@@ -73,7 +63,7 @@ def _reader_for(path: Path) -> Callable[[Path], Report] | None:
 def load_report(source: Source) -> Loaded:
     """Read one source (a path or a report already in memory) without raising for a bad file.
 
-    JSON files are read with :func:`govdisclosure.load`; other formats with ``govdisclosure.read.read`` when the
+    JSON files are read with :func:`govdisclosure.load`; other formats with ``govdisclosure.read`` when the
     importers are installed.
     """
     if isinstance(source, Report):
@@ -81,9 +71,6 @@ def load_report(source: Source) -> Loaded:
     path = Path(source)
     name = str(path)
     reader = _reader_for(path)
-    if reader is None:
-        message = f"no reader for {path.suffix or 'files without a suffix'}: only JSON can be read here"
-        return Loaded(source=name, failure=LoadFailure(source=name, message=message))
     try:
         report = reader(path)
     except (GovDisclosureError, OSError, ValueError, TypeError) as exc:

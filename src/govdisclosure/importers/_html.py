@@ -1,4 +1,4 @@
-"""Read a report published as a web page into a :class:`~govdisclosure.read._source.SourceDocument`.
+"""Read a report published as a web page into a :class:`~govdisclosure.importers._source.SourceDocument`.
 
 The page is decoded (declared charset, else UTF-8, else GB18030), parsed with lxml, stripped of site chrome
 (scripts, styles, navigation, footers), and the element holding the report body is found: the deepest element

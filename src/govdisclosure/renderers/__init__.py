@@ -1,7 +1,7 @@
 """Renderers that reproduce the official table layouts: text, HTML and Markdown, single tables or whole reports.
 
 >>> from govdisclosure import sample_report
->>> from govdisclosure.render import render
+>>> from govdisclosure.renderers import render
 >>> print(render(sample_report(), table="四", border="ascii").splitlines()[0])
 表四 政府信息公开行政复议、行政诉讼情况
 """

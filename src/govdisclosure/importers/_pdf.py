@@ -1,4 +1,4 @@
-"""Read a report published as a PDF into a :class:`~govdisclosure.read._source.SourceDocument`.
+"""Read a report published as a PDF into a :class:`~govdisclosure.importers._source.SourceDocument`.
 
 pypdfium2 gives every character with its box and every path object of a page. Thin path objects are the table
 rulings: they are grouped into table regions, the regions into a grid of elementary cells, and elementary cells
