@@ -1,4 +1,4 @@
-"""Renderers that reproduce the official table layouts: text, HTML and Markdown, single tables or whole reports.
+"""Renderers that reproduce the official table layouts: text, HTML, Markdown and Word, single tables or whole reports.
 
 >>> from govdisclosure import sample_report
 >>> from govdisclosure.renderers import render
@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import inspect
-from typing import Any, Final
+from typing import Any, Final, Literal, overload
 
+from ._docx import SHADING, DocxRenderer
 from ._findings import CellRef, Finding, Findings
 from ._grid import ASCII, BOX, BorderStyle, Cell, Grid, GridError, TextGrid, display_width, wrap_text
 from ._html import CSS, PRINT_CSS, HtmlRenderer
@@ -24,9 +25,11 @@ __all__ = [
     "BOX",
     "CSS",
     "PRINT_CSS",
+    "SHADING",
     "BorderStyle",
     "Cell",
     "CellRef",
+    "DocxRenderer",
     "Finding",
     "Grid",
     "GridError",
@@ -55,6 +58,33 @@ _OPTIONS: Final = {
     for name, cls in RENDERERS.items()
 }
 """Keyword options each format's renderer takes (besides ``table`` and ``page``), read from its signature."""
+_DOCX_OPTIONS: Final = tuple(
+    p for p in inspect.signature(DocxRenderer.__init__).parameters if p not in ("self", "table")
+)
+
+
+@overload
+def render(
+    report: Any,
+    format: Literal["docx"],
+    table: str | None = None,
+    *,
+    findings: Findings | None = None,
+    page: bool = False,
+    **options: Any,
+) -> bytes: ...
+
+
+@overload
+def render(
+    report: Any,
+    format: str = "text",
+    table: str | None = None,
+    *,
+    findings: Findings | None = None,
+    page: bool = False,
+    **options: Any,
+) -> str: ...
 
 
 def render(
@@ -65,13 +95,24 @@ def render(
     findings: Findings | None = None,
     page: bool = False,
     **options: Any,
-) -> str:
-    """Render a report (whole, or one table with ``table="三"``) or a table object as text, Markdown or HTML.
+) -> str | bytes:
+    """Render a report (whole, or one table with ``table="三"``) or a table object as text, Markdown, HTML or Word.
 
     ``findings`` (an iterable of findings, or an object with a ``findings`` attribute) marks the flagged cells;
     ``page=True`` (HTML only) makes a standalone printable document. Other options go to the renderer class:
-    :class:`TextRenderer`, :class:`MarkdownRenderer` or :class:`HtmlRenderer`.
+    :class:`TextRenderer`, :class:`MarkdownRenderer`, :class:`HtmlRenderer` or :class:`DocxRenderer`.
+    ``format="docx"`` returns the bytes of a Word document (it needs the optional package python-docx); the
+    other formats return text.
     """
+    if format == "docx":
+        if page:
+            raise RenderError("page=True makes a standalone HTML document: use format='html', not 'docx'")
+        unknown = sorted(set(options) - set(_DOCX_OPTIONS))
+        if unknown:
+            raise RenderError(
+                f"unknown option {unknown[0]!r} for format 'docx': expected one of {', '.join(_DOCX_OPTIONS)}"
+            )
+        return DocxRenderer(table=table, **options)(report, findings=findings)
     try:
         cls = RENDERERS[format]
     except KeyError:
