@@ -233,7 +233,7 @@ class TestOptions:
             render(report_2021(), "docx", page=True)
         assert str(info.value) == "page=True makes a standalone HTML document: use format='html', not 'docx'"
 
-    def test_unknown_format_lists_docx(self) -> None:
+    def test_unknown_format(self) -> None:
         with pytest.raises(RenderError) as info:
             render(report_2021(), "rtf")
         assert str(info.value).startswith("unknown format 'rtf': expected one of text, markdown, html")
