@@ -632,8 +632,35 @@ class TestImport:
         path.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
         status, out, err = run(capsys, "check", str(path))
         assert (status, out) == (2, "")
-        assert err.startswith(f"govdisclosure: {path}: ")
-        assert err.count("\n") == 1
+        assert err == (
+            f"govdisclosure: {path} is not an annual report on government information disclosure "
+            "(政府信息公开工作年度报告)\n"
+        )
+
+    def test_not_a_report_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """In a JSON check result the error names the file once, as given."""
+        path = tmp_path / "notes.txt"
+        path.write_text("会议纪要\n今天天气很好。\n", encoding="utf-8")
+        status, out, _ = run(capsys, "check", str(path), "--format", "json")
+        assert status == 2
+        assert json.loads(out) == [
+            {
+                "file": str(path),
+                "error": f"{path} is not an annual report on government information disclosure "
+                "(政府信息公开工作年度报告)",
+            }
+        ]
+
+    def test_message_names_the_file_once(self) -> None:
+        """A library message that starts with the file name is kept, with the name as typed; others are prefixed."""
+        source = _cli_io.Source.parse("dir/x.pdf")
+        assert _cli_io.about(source, "x.pdf has no usable text layer") == "dir/x.pdf has no usable text layer"
+        assert _cli_io.about(source, "x.pdf: page 2 is blank") == "dir/x.pdf: page 2 is blank"
+        assert _cli_io.about(source, "x.pdfs are not read") == "dir/x.pdf: x.pdfs are not read"
+        assert _cli_io.about(source, "not valid JSON") == "dir/x.pdf: not valid JSON"
+        assert _cli_io.about(_cli_io.Source.parse("-"), "the HTML input is empty") == (
+            "<stdin>: the HTML input is empty"
+        )
 
 
 @pytest.mark.corpus
@@ -655,8 +682,10 @@ class TestCorpus:
         assert "C1" in blocks[str(corpus / "real" / "003-pingtan-2020.txt")]
         assert "C4" in blocks[str(corpus / "real" / "012-hongze-district-2023.pdf")]
         legacy = corpus / "real" / "015-pingtan-2018-legacy.txt"
-        assert err.startswith(f"govdisclosure: {legacy}: ")
-        assert err.count("\n") == 1
+        assert err == (
+            f"govdisclosure: {legacy} follows the pre-2019 outline (概述 / 依申请公开 sections, no 表三 of the 2019 or "
+            "2021 format): it cannot be read as either edition\n"
+        )
         assert out.endswith("\n13 reports checked: 3 with errors, 1 unusable\n")
 
     def test_check_json(self, capsys: pytest.CaptureFixture[str], corpus: Path) -> None:

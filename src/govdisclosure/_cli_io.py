@@ -116,7 +116,20 @@ def load_report(source: Source, fmt: str = "auto") -> tuple[Report, tuple[str, .
     except CliError:
         raise
     except (GovDisclosureError, UnicodeDecodeError, OSError, ValueError) as exc:
-        raise CliError(f"{source.name}: {one_line(exc)}") from None
+        raise CliError(about(source, one_line(exc))) from None
+
+
+def about(source: Source, message: str) -> str:
+    """A message about one input, naming it once as the user gave it.
+
+    The importers name the file in their messages (``x.pdf has no usable text layer``): such a message is kept,
+    its leading file name replaced by the argument as typed (``dir/x.pdf``). Any other message is prefixed with
+    ``name: ``.
+    """
+    base = source.path.name if source.path is not None else None
+    if base and message.startswith(base) and message[len(base) : len(base) + 1] in (" ", ":"):
+        return source.name + message[len(base) :]
+    return f"{source.name}: {message}"
 
 
 # ----------------------------------------------------------------------------------------------------------------
