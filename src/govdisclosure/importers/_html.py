@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = ["read_html"]
 
-_WS = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -107,6 +106,7 @@ _BLOCK = frozenset(
         "summary",
     ]
 )
+_BREAKS = _BLOCK | {"br"}  # elements that split the text of a table cell
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _MAX_SPAN = 1000
 
@@ -151,7 +151,7 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raise ReadError(f"{label} cannot be parsed as HTML ({exc}); check that the file is a web page") from exc
     if root is None:
         raise ReadError(f"{label} is empty: there is no HTML to read")
-    return _Reader(root, name=name, notes=notes).read()
+    return _Reader(root, name=name, notes=notes, may_hide=_may_hide(text)).read()
 
 
 def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
@@ -204,7 +204,25 @@ def _canonical_encoding(name: str) -> str | None:
 
 
 def _clean(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    """Whitespace runs (Unicode whitespace, as ``\\s``) collapsed to one space, ends stripped."""
+    return " ".join(text.split())
+
+
+def _tostring(element: HtmlElement, **options: Any) -> Any:
+    global _tostring
+    import lxml.etree
+
+    _tostring = lxml.etree.tostring  # type: ignore[assignment]  # bound once lxml is known to be installed
+    return _tostring(element, **options)
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
+
+
+def _text_content(element: HtmlElement) -> str:
+    """All text under ``element`` (its tail excluded), in document order."""
+    return _tostring(element, method="text", encoding=str, with_tail=False)  # type: ignore[no-any-return]
 
 
 def _join(pieces: list[str]) -> str:
@@ -223,6 +241,16 @@ def _join(pieces: list[str]) -> str:
 
 _TAGS: dict[str, str] = {}
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
+_HIDING = ("display", "DISPLAY", "mso-hide")  # a style hides an element only if it holds one of these
+
+
+def _may_hide(text: str) -> bool:
+    """Whether any element of the page can be hidden by its style (a page without these words has none)."""
+    return any(word in text for word in _HIDING)
+
+
+def _is_hidden(style: str) -> bool:
+    return any(word in style for word in _HIDING) and _HIDDEN.search(style) is not None
 
 
 def _tag(element: Any) -> str:
@@ -241,8 +269,9 @@ def _all_text(element: HtmlElement) -> str:
 
 
 class _Reader:
-    def __init__(self, root: HtmlElement, *, name: str | None, notes: list[SourceNote]) -> None:
+    def __init__(self, root: HtmlElement, *, name: str | None, notes: list[SourceNote], may_hide: bool = True) -> None:
         self.root = root
+        self.may_hide = may_hide
         self.name = name
         self.notes = notes
         self.tree = root.getroottree()
@@ -251,6 +280,7 @@ class _Reader:
         self.pending_where: str | None = None
         self.pending_kind: str = "text"
         self.block: HtmlElement | None = None
+        self.tables = 0  # tables added to the blocks so far
 
     # -- structure -------------------------------------------------------------------------------------------
     def read(self) -> SourceDocument:
@@ -307,27 +337,31 @@ class _Reader:
         """Chinese characters of running text under each element, link and hidden text excluded (one pass).
 
         Counted as the extra UTF-8 bytes of the text: two per character of the Chinese range, close enough to
-        rank elements and much faster than matching every character.
+        rank elements and much faster than matching every character. Elements are visited children first
+        (reverse document order); each adds its weight and its tail's to its parent's running total.
         """
         counts: dict[HtmlElement, int] = {}
+        below: dict[HtmlElement, int] = {}  # weight of the children (and their tails) seen so far
         hidden = []
+        styles = self.may_hide
         for el in reversed(list(self.root.iter())):
+            n = below.pop(el, 0)
             if el.tag == "a":
-                counts[el] = 0
-                continue
-            style = el.get("style")
-            if style and ("display" in style or "mso-hide" in style or "DISPLAY" in style) and _HIDDEN.search(style):
-                counts[el] = 0
+                n = 0
+            elif styles and (style := el.get("style")) and _is_hidden(style):
+                n = 0
                 hidden.append(el)
-                continue
-            text = el.text
-            n = len(text.encode("utf-8", "surrogatepass")) - len(text) if text else 0
-            for child in el:
-                n += counts[child]
-                tail = child.tail
+            else:
+                text = el.text
+                if text:
+                    n += len(text.encode("utf-8", "surrogatepass")) - len(text)
+            counts[el] = n
+            parent = el.getparent()
+            if parent is not None:
+                tail = el.tail
                 if tail:
                     n += len(tail.encode("utf-8", "surrogatepass")) - len(tail)
-            counts[el] = n
+                below[parent] = below.get(parent, 0) + n
         self._remove_hidden(hidden)  # not shown on the page: neither counted nor read
         return counts
 
@@ -436,7 +470,16 @@ class _Reader:
     # -- tables ----------------------------------------------------------------------------------------------
     def _cell_text(self, cell: HtmlElement) -> str:
         if not len(cell):
-            return _clean(cell.text or "")
+            text = cell.text
+            return " ".join(text.split()) if text else ""
+        breaks = 0
+        for node in cell.iterdescendants():
+            if node.tag in _BREAKS:
+                breaks += 1
+        if not breaks:  # inline markup only: one piece of text
+            return " ".join(_text_content(cell).split())
+        if breaks == 1 and len(cell) == 1 and cell[0].tag in _BLOCK and _blank(cell.text) and _blank(cell[0].tail):
+            return " ".join(_text_content(cell[0]).split())  # the usual <td><p>…</p></td>: the paragraph's text
         pieces: list[str] = [cell.text or ""]
 
         def visit(node: HtmlElement) -> None:
@@ -457,62 +500,96 @@ class _Reader:
             visit(child)
         return _join(pieces)
 
+    def _path(self, el: HtmlElement, paths: dict[HtmlElement, str]) -> str:
+        """``getpath(el)``, computing the paths of all of its siblings at once (getpath is slow on deep pages)."""
+        path = paths.get(el)
+        if path is None:
+            parent = el.getparent()
+            if parent is None:
+                return self.tree.getpath(el)
+            base = self.tree.getpath(parent)
+            for child, step in zip(parent, _steps(parent), strict=True):
+                paths[child] = f"{base}/{step}"
+            path = paths[el]
+        return path
+
     def _table(self, table: HtmlElement) -> None:
-        index = sum(1 for b in self.blocks if isinstance(b, SourceTable))
+        index = self.tables
         table_path = self.tree.getpath(table)
+        paths: dict[HtmlElement, str] = {}  # XPaths of the rows, filled one row group at a time
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
-        grid: dict[tuple[int, int], SourceCell] = {}
+        nrows = len(rows)
+        # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
+        grid: list[list[SourceCell | None]] = [[] for _ in range(nrows)]
         overruns = overlaps = 0
         for r, tr in enumerate(rows):
+            line = grid[r]
             c = 0
-            for td in tr:
-                if td.tag != "td" and td.tag != "th":
+            tr_path: str | None = None
+            steps: list[str] = []
+            for i, td in enumerate(tr):
+                tag = td.tag
+                if tag != "td" and tag != "th":
                     continue
-                while (r, c) in grid:
+                if tr_path is None:  # XPaths of the cells as getpath writes them, built once a row
+                    tr_path = self._path(tr, paths)
+                    steps = _steps(tr)
+                width = len(line)
+                while c < width and line[c] is not None:
                     c += 1
                 rowspan = colspan = 1
                 if td.attrib:
                     asked = td.get("rowspan")
-                    rowspan = _span(asked, len(rows) - r)
-                    colspan = _span(td.get("colspan"), _MAX_SPAN)
-                    if asked is not None and rowspan < _span(asked, _MAX_SPAN):
-                        overruns += 1
+                    if asked is not None:
+                        rowspan = _span(asked, nrows - r)
+                        if rowspan < _span(asked, _MAX_SPAN):
+                            overruns += 1
+                    wide = td.get("colspan")
+                    if wide is not None:
+                        colspan = _span(wide, _MAX_SPAN)
                 text = self._cell_text(td)
                 # every position of a spanning cell points at the printed cell (its top-left position)
-                where = Where(table=index, row=r, col=c, detail=self.tree.getpath(td))
-                origin = SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan)
-                covered = (
-                    SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=True)
-                    if rowspan > 1 or colspan > 1
-                    else origin
-                )
+                where = Where(None, None, None, None, index, r, c, f"{tr_path}/{steps[i]}")  # positional: faster
+                origin = SourceCell(text, where, rowspan, colspan)
+                if rowspan == 1 and colspan == 1:
+                    if c == width:
+                        line.append(origin)
+                    else:
+                        line[c] = origin
+                    c += 1
+                    continue
+                covered = SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=True)
                 for dr in range(rowspan):
+                    target = grid[r + dr]
+                    if len(target) < c + colspan:
+                        target.extend([None] * (c + colspan - len(target)))
                     for dc in range(colspan):
-                        if (r + dr, c + dc) in grid:  # overlapping spans: the earlier cell wins
+                        if target[c + dc] is not None:  # overlapping spans: the earlier cell wins
                             overlaps += 1
                         else:
-                            grid[(r + dr, c + dc)] = covered if dr or dc else origin
+                            target[c + dc] = covered if dr or dc else origin
                 c += colspan
+        while grid and not any(cell is not None for cell in grid[-1]):
+            grid.pop()
         if not grid:
             return
-        height = max(r for r, _ in grid) + 1
-        width = max(c for _, c in grid) + 1
+        height = len(grid)
+        width = max(len(line) for line in grid)
         if height * width == 1:  # a one-cell box is a frame around text, not a table
-            self.blocks.append(SourceLine(text=grid[(0, 0)].text, where=Where(detail=table_path)))
+            only = grid[0][0]
+            assert only is not None
+            self.blocks.append(SourceLine(text=only.text, where=Where(detail=table_path)))
             return
         padded: list[int] = []
         out: list[tuple[SourceCell, ...]] = []
         blank = SourceCell(text="", where=Where(table=index, detail="padding"))
-        for r in range(height):
-            row: list[SourceCell] = []
-            for c in range(width):
-                cell = grid.get((r, c))
-                if cell is None:
-                    cell = blank
-                    if not padded or padded[-1] != r:
-                        padded.append(r)
-                row.append(cell)
-            out.append(tuple(row))
+        for r, line in enumerate(grid):
+            if len(line) < width or None in line:
+                padded.append(r)
+                line.extend([None] * (width - len(line)))
+                out.append(tuple(blank if cell is None else cell for cell in line))
+            else:
+                out.append(tuple(line))  # type: ignore[arg-type]  # no None left in a full row
         where = Where(table=index, detail=table_path)
         if padded:
             listed = ", ".join(str(r + 1) for r in padded[:10]) + (", …" if len(padded) > 10 else "")
@@ -544,16 +621,40 @@ class _Reader:
                 )
             )
         self.blocks.append(SourceTable(rows=tuple(out), where=where))
+        self.tables += 1
+
+
+_LEADING_NUMBER = re.compile(r"\s*(\d+)")
+
+
+def _steps(parent: HtmlElement) -> list[str]:
+    """The last XPath step of each child of ``parent``, as ``getpath`` writes it (``td[2]``, or ``td`` if alone)."""
+    tags = [child.tag for child in parent]
+    total: dict[Any, int] = {}
+    for tag in tags:
+        total[tag] = total.get(tag, 0) + 1
+    seen: dict[Any, int] = {}
+    steps = []
+    for tag in tags:
+        if total[tag] > 1:
+            seen[tag] = seen.get(tag, 0) + 1
+            steps.append(f"{tag}[{seen[tag]}]")
+        else:
+            steps.append(str(tag))
+    return steps
 
 
 def _span(value: str | None, limit: int) -> int:
     """A rowspan/colspan attribute as a count in 1..limit (0 or garbage: 1; 0 for rowspan means 'to the end')."""
     if value is None:
         return 1
-    match = re.match(r"\s*(\d+)", value)
-    if not match:
-        return 1
-    n = int(match.group(1)[:6])
+    if value.isascii() and value.isdigit():
+        n = int(value[:6])
+    else:
+        match = _LEADING_NUMBER.match(value)
+        if not match:
+            return 1
+        n = int(match.group(1)[:6])
     if n == 0:
         return max(limit, 1) if limit < _MAX_SPAN else 1
     return max(1, min(n, limit))
