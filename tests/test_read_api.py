@@ -67,9 +67,11 @@ class TestSources:
             read("no/such/file.txt")
 
     def test_unknown_format(self) -> None:
-        """An unknown format is a ValueError naming the choices."""
-        with pytest.raises(ValueError, match=r"^unknown format 'docx': expected auto, text, markdown, html or pdf$"):
-            read(TEXT, format="docx")
+        """An unknown format is a ReadError (also a ValueError) in one line naming the accepted formats."""
+        with pytest.raises(ReadError) as info:
+            read(TEXT, format="xlsx")
+        assert str(info.value) == "unknown format 'xlsx': format= accepts auto, text, markdown, html, pdf"
+        assert isinstance(info.value, ValueError)
 
     def test_pdf_as_text_refused(self) -> None:
         """A PDF must come as bytes or a path."""
@@ -87,6 +89,25 @@ class TestDispatch:
         html = f"<html><body><p>{SEED.title}</p><table>{rows}</table></body></html>"
         result = read(html.encode(), name="r.html")
         assert result.format == "html"
+        assert result.report.applications == SEED.applications
+
+    def test_html_declared_charset(self) -> None:
+        """An HTML page's bytes reach the HTML reader, which decodes them from the page's declared charset."""
+        pytest.importorskip("govdisclosure.importers._html")
+
+        def ascii_only(text: str) -> str:  # numeric references: the same whatever the charset
+            return "".join(c if c.isascii() else f"&#{ord(c)};" for c in text)
+
+        rows = "".join(
+            f"<tr>{''.join(f'<td>{ascii_only(c)}</td>' for c in line.split(chr(9)))}</tr>" for line in TEXT.split("\n")
+        )
+        # 然业师 in GBK (c8bb d2b5 caa6) is also valid UTF-8 (Ȼҵʦ): only the declaration tells them apart
+        title = "然业师" + ascii_only("2023年政府信息公开工作年度报告")
+        page = f'<html><head><meta charset="gbk"></head><body><p>{title}</p><table>{rows}</table></body></html>'
+        data = page.encode("gbk")
+        assert "Ȼҵʦ2023" in data.decode("utf-8")
+        result = read(data, name="r.html")
+        assert result.report.title == "然业师2023年政府信息公开工作年度报告"
         assert result.report.applications == SEED.applications
 
     def test_missing_lxml(self, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..errors import MissingDependencyError, ReadError
 from ._assemble import assemble
-from ._detect import decode, format_from_suffix, sniff_format
+from ._detect import FORMATS, decode, format_from_suffix, sniff_format
 from ._result import CellOrigin, ImportResult, Note
 from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
 from ._text import read_markdown, read_text
@@ -74,16 +74,18 @@ def read(
     BOM is honoured); HTML bytes go to the HTML reader, which honours a declared charset.
     ``name`` (a file name or URL) is recorded as the report's ``source``.
 
-    Raises :class:`~govdisclosure.errors.ReadError` when the source cannot be read as a report at all (empty, not
-    a report, the pre-2019 outline, a PDF without a text layer), and
+    Raises :class:`~govdisclosure.errors.ReadError` (a :class:`ValueError`) for an unknown ``format`` and when
+    the source cannot be read as a report at all (empty, not a report, the pre-2019 outline, a PDF without a text
+    layer), and
     :class:`~govdisclosure.errors.MissingDependencyError` when HTML or PDF support is not installed.
     """
     content, name, suffix_format = _load(source, name)
     fmt: str = format
     if fmt == "auto":
         fmt = suffix_format or sniff_format(content if isinstance(content, bytes) else content[:65536])
-    if fmt not in ("text", "markdown", "html", "pdf"):
-        raise ValueError(f"unknown format {format!r}: expected auto, text, markdown, html or pdf")
+    if fmt not in FORMATS:
+        accepted = ", ".join(("auto", *FORMATS))
+        raise ReadError(f"unknown format {format!r}: format= accepts {accepted}")
     if fmt == "pdf":
         if isinstance(content, str):
             raise ReadError("a PDF must be given as a path or as bytes, not as text")
