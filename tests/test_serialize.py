@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from strategies import reports
 
 import govdisclosure as g
-from govdisclosure import DeserializationError, Problem
+from govdisclosure import DeserializationError, Problem, model, serialize
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -207,3 +208,46 @@ class TestStrictReading:
         assert report.period is None
         assert report.title == ""
         assert json.loads(g.dumps(report))["overview"] == {"heading": None, "text": "", "subsections": []}
+
+
+_ANY_CELL = st.one_of(
+    st.none(),
+    st.integers(min_value=-5, max_value=5),
+    st.booleans(),
+    st.floats(allow_nan=False, allow_infinity=False, min_value=-2, max_value=2),
+    st.text(max_size=2),
+    st.just([]),
+)
+
+
+class TestFastPath:
+    """The compiled fast readers accept exactly what the classes' validators accept."""
+
+    @pytest.mark.parametrize(
+        "cls", [c for c in model.row_classes().values() if not c.AMOUNTS], ids=lambda c: c.__name__
+    )
+    @given(data=st.data())
+    @settings(max_examples=80, deadline=None)
+    def test_rows_agree_with_constructor(self, cls: type[Any], data: st.DataObject) -> None:
+        """Same result, or both refuse, for arbitrary cell values and key sets."""
+        keys = data.draw(st.lists(st.sampled_from([*cls.FIELDS, "bogus"]), unique=True), label="keys")
+        doc = {k: data.draw(_ANY_CELL, label=k) for k in keys}
+        hook = serialize._FAST.get_structure_hook(cls)
+        try:
+            expected = cls(**doc) if set(keys) == set(cls.FIELDS) else None
+        except g.ModelError:
+            expected = None
+        try:
+            actual = hook(doc, cls)
+        except Exception:  # noqa: BLE001 - any refusal sends the document to the detailed path
+            actual = None
+        assert actual == expected
+
+    def test_groups_refuse_extra_and_missing(self) -> None:
+        """A group with an extra or a missing key is refused by the fast path and reported by the detailed one."""
+        doc = _doc()
+        doc["review_litigation"]["extra"] = doc["review_litigation"]["reconsideration"]
+        hook = serialize._FAST.get_structure_hook(g.ReviewLitigation)
+        with pytest.raises(Exception):  # noqa: B017, PT011 - the fast path's refusal is not user-facing
+            hook(doc["review_litigation"], g.ReviewLitigation)
+        assert _problems(doc) == [("$.review_litigation", "unknown key: extra")]

@@ -98,21 +98,61 @@ def _field_kinds(cls: type[m._Row]) -> tuple[tuple[str, Callable[[object], Any]]
     return tuple(kinds)
 
 
+_CELL_TESTS: Final = {
+    _count: "{v} is not None and (type({v}) is not int or {v} < 0)",
+    _signed: "{v} is not None and type({v}) is not int",
+}
+
+
+def _compiled_row_reader(
+    cls: type[m._Row], kinds: tuple[tuple[str, Callable[[object], Any]], ...]
+) -> Callable[[Any, Any], Any]:
+    """A straight-line reader for a row of integer cells (the hot path of ``loads``).
+
+    It checks each cell with the same hard facts as the class's validators, then fills the frozen instance's slots
+    directly: no call per cell. Anything unexpected (not a dict, a key missing or extra, a bad value) raises, and
+    ``from_dict`` then re-reads the whole document with detailed validation to name every problem.
+    """
+    lines = ["def read(data, _):", f"    if type(data) is not dict or len(data) != {len(kinds)}: raise _Invalid()"]
+    for i, (name, kind) in enumerate(kinds):
+        lines.append(f"    v{i} = data[{name!r}]")
+        lines.append(f"    if {_CELL_TESTS[kind].format(v=f'v{i}')}: raise _Invalid()")
+    lines.append("    row = _new(cls)")
+    lines += [f"    _set(row, {name!r}, v{i})" for i, (name, _) in enumerate(kinds)]
+    lines.append("    return row")
+    namespace: dict[str, Any] = {"_Invalid": _Invalid, "_new": object.__new__, "_set": object.__setattr__, "cls": cls}
+    exec(compile("\n".join(lines), f"<govdisclosure row reader {cls.__name__}>", "exec"), namespace)
+    reader: Callable[[Any, Any], Any] = namespace["read"]
+    return reader
+
+
+def _compiled_group_reader(conv: cattrs.Converter, cls: type) -> Callable[[Any, Any], Any]:
+    """A straight-line reader for a group of rows (every key required, none extra).
+
+    Each part is read by the converter's own hook for its declared type, so the slots receive exactly the types the
+    class's validators would accept; the instance is filled directly.
+    """
+    fields = attrs.fields(cls)
+    namespace: dict[str, Any] = {"_Invalid": _Invalid, "_new": object.__new__, "_set": object.__setattr__, "cls": cls}
+    lines = ["def read(data, _):", f"    if type(data) is not dict or len(data) != {len(fields)}: raise _Invalid()"]
+    lines.append("    group = _new(cls)")
+    for i, a in enumerate(fields):
+        namespace[f"h{i}"], namespace[f"t{i}"] = conv.get_structure_hook(a.type), a.type
+        lines.append(f"    _set(group, {a.name!r}, h{i}(data[{a.name!r}], t{i}))")
+    lines.append("    return group")
+    exec(compile("\n".join(lines), f"<govdisclosure group reader {cls.__name__}>", "exec"), namespace)
+    reader: Callable[[Any, Any], Any] = namespace["read"]
+    return reader
+
+
 def _row_structure_hook(cls: type[m._Row], detailed: bool) -> Callable[[Any, Any], Any]:
     keys = frozenset(cls.FIELDS)
-    size = len(keys)
     kinds = _field_kinds(cls)
     amounts = tuple(name for name, fn in kinds if fn is _amount)
 
     if not detailed:
         if not amounts:
-            # n keys, all accepted by __init__ (which rejects unknown ones) = exactly the row's keys
-            def fast(data: Any, _: Any) -> Any:
-                if type(data) is dict and len(data) == size:
-                    return cls(**data)
-                raise _Invalid("row")
-
-            return fast
+            return _compiled_row_reader(cls, kinds)
 
         def fast_amounts(data: Any, _: Any) -> Any:
             if type(data) is dict and data.keys() == keys:
@@ -166,17 +206,13 @@ def _group_structure_hook(
         return fast_optional
 
     if not detailed:
-        # Every key required and none extra: n keys that all name fields. Field hooks are looked up on first use,
-        # once every hook of the converter is registered.
-        size = len(names)
-        field_hooks: list[tuple[str, Callable[[Any, Any], Any], Any]] = []
+        # Compiled on first use, once every hook of the converter is registered.
+        compiled: list[Callable[[Any, Any], Any]] = []
 
         def fast(data: Any, _: Any) -> Any:
-            if not field_hooks:
-                field_hooks.extend((a.name, conv.get_structure_hook(a.type), a.type) for a in attrs.fields(cls))
-            if type(data) is dict and len(data) == size:
-                return cls(**{name: hook(data[name], t) for name, hook, t in field_hooks})
-            raise _Invalid("group")
+            if not compiled:
+                compiled.append(_compiled_group_reader(conv, cls))
+            return compiled[0](data, cls)
 
         return fast
 
@@ -285,6 +321,26 @@ def _report_hook(conv: cattrs.Converter, detailed: bool) -> Callable[[Any, Any],
     name_set = frozenset(names)
     required = name_set - _REPORT_OPTIONAL
     types: dict[str, Any] = {a.name: a.type for a in fields}
+
+    if not detailed:
+        hooks: dict[str, Callable[[Any, Any], Any]] = {}
+        plain = frozenset({"edition", "active_disclosure"})
+
+        def fast(data: Any, _: Any) -> m.Report:
+            if not hooks:  # looked up on first use, once every hook is registered
+                hooks.update({name: conv.get_structure_hook(types[name]) for name in names if name not in plain})
+                for edition_key, cls in m.ACTIVE_DISCLOSURE_CLASSES.items():
+                    hooks[edition_key] = conv.get_structure_hook(cls)
+            if type(data) is not dict or not required <= data.keys() or not data.keys() <= name_set:
+                raise _Invalid("report")
+            edition = data["edition"]
+            values = {"edition": edition, "active_disclosure": hooks[edition](data["active_disclosure"], None)}
+            for name, value in data.items():
+                if name not in plain:
+                    values[name] = hooks[name](value, types[name])
+            return m.Report(**values)
+
+        return fast
 
     def hook(data: Any, _: Any) -> m.Report:
         if type(data) is not dict:
