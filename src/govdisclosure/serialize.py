@@ -98,7 +98,7 @@ def _field_kinds(cls: type[m._Row]) -> tuple[tuple[str, Callable[[object], Any]]
     return tuple(kinds)
 
 
-_CELL_TESTS: Final = {
+_CELL_TESTS: Final[dict[Callable[[object], Any], str]] = {
     _count: "{v} is not None and (type({v}) is not int or {v} < 0)",
     _signed: "{v} is not None and type({v}) is not int",
 }
