@@ -264,3 +264,43 @@ class TestOptions:
             "writing Word files needs the optional package 'python-docx': install it with "
             "pip install 'govdisclosure[docx]'"
         )
+
+
+class TestCli:
+    """``govdisclosure render --to docx`` writes the Word file to -o FILE or to a redirected stdout."""
+
+    SAMPLE = Path(govdisclosure.__file__).parent / "samples" / "example-2019.json"
+
+    def test_output_file(self, tmp_path: Path) -> None:
+        from govdisclosure.cli import main
+
+        target = tmp_path / "report.docx"
+        assert main(["render", str(self.SAMPLE), "--to", "docx", "--table", "三", "-o", str(target)]) == 0
+        document = _document(target.read_bytes())
+        assert [(len(t.rows), len(t.columns)) for t in document.tables] == [(26, 10)]  # 2019: one （六） row
+        assert list(tmp_path.iterdir()) == [target]
+
+    def test_redirected_stdout(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        from govdisclosure.cli import main
+
+        assert main(["render", str(self.SAMPLE), "--to", "docx"]) == 0
+        data = capsysbinary.readouterr().out
+        assert data == render(govdisclosure.sample_report("example-2019"), "docx")
+
+    def test_terminal_refused(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A Word file is not written to a terminal: usage error, exit 2, nothing written."""
+        from govdisclosure.cli import main
+
+        monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+        assert main(["render", str(self.SAMPLE), "--to", "docx"]) == 2
+        err = capsys.readouterr().err
+        assert "--to docx writes a binary Word file: give -o FILE, or redirect stdout to a file" in err
+
+    def test_unwritable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        from govdisclosure.cli import main
+
+        target = tmp_path / "missing" / "x.docx"
+        assert main(["render", str(self.SAMPLE), "--to", "docx", "-o", str(target)]) == 2
+        assert capsys.readouterr().err == f"govdisclosure: {target}: cannot write: No such file or directory\n"

@@ -43,6 +43,8 @@ some inputs are bad; output files are replaced atomically, never left half-writt
 
 DEMO_CHECK_HEADING: Final = "—— 检查结果 (govdisclosure check) ——"
 RENDER_FORMATS: Final = ("text", "markdown", "html")
+BINARY_FORMATS: Final = ("docx",)
+"""Render formats written as bytes (accepted by --to besides RENDER_FORMATS; not yet listed in its message)."""
 EXPORT_FORMATS: Final = ("csv", "jsonl")
 TABLES: Final = tuple(table.number for table in layout.edition("2021").tables)
 """Values of ``--table``: the tables' Chinese ordinals, from the layout registry (二, 三, 四)."""
@@ -64,6 +66,10 @@ def _choice(what: str, choices: Sequence[str]) -> Callable[[str], str]:
 
     parse.__name__ = what  # argparse names the type in some messages
     return parse
+
+
+def _render_choice(value: str) -> str:
+    return value if value in BINARY_FORMATS else _choice("output format", RENDER_FORMATS)(value)
 
 
 def _table_choice(value: str) -> str:
@@ -158,7 +164,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command(
         "render",
-        "render a report as text, Markdown or HTML",
+        "render a report as text, Markdown, HTML or Word",
         "Render a report in the official layout, with merged cells.",
     )
     inputs(p, many=False)
@@ -167,8 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
         dest="to",
         default="text",
         metavar="FORMAT",
-        type=_choice("output format", RENDER_FORMATS),
-        help="text (default), markdown or html",
+        type=_render_choice,
+        help="text (default), markdown, html or docx (a Word file: needs -o FILE unless stdout is redirected)",
     )
     p.add_argument(
         "--table", metavar="TABLE", type=_table_choice, help="only this table: 二, 三 or 四 (default: the whole report)"
@@ -343,11 +349,41 @@ def _cmd_render(args: argparse.Namespace, run: _Run) -> int:
     (source,) = cio.parse_sources(args.files)
     if args.page and args.to != "html":
         raise cio.UsageError("--page needs --to html")
+    to_file = args.output is not None and args.output != "-"
+    if args.to == "docx" and not to_file and sys.stdout.isatty():
+        raise cio.UsageError("--to docx writes a binary Word file: give -o FILE, or redirect stdout to a file")
     report, _ = cio.load_report(source, args.source_format)
     findings = cio.run_check(report).findings if args.findings else None
+    if args.to == "docx":
+        _write_docx(args.output if to_file else None, report, args.table, findings)
+        return EXIT_OK
     text = cio.run_render(report, args.to, args.table, findings=findings, page=args.page, border=args.border)
     cio.write_text(args.output, text if text.endswith("\n") else text + "\n")
     return EXIT_OK
+
+
+def _write_docx(target: str | None, report: Any, table: str | None, findings: Any) -> None:
+    """Render a Word file and write it to ``target`` (atomically: a temporary file renamed into place) or stdout."""
+    from .errors import GovDisclosureError
+    from .renderers import render
+
+    try:
+        data = render(report, "docx", table, findings=findings)
+    except GovDisclosureError as exc:
+        raise cio.CliError(cio.one_line(exc)) from None
+    if target is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    path = Path(target)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise cio.CliError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
 
 def _json_default(value: object) -> Any:
