@@ -163,6 +163,25 @@ class TestCorpusRepairs:
         assert (report.contact.postcode, report.contact.phone) == ("834700", "0901-6223328")
         assert report.overview["（二）"].title == "依申请公开"
 
+    def test_subsection_titles_run_into_text(self, corpus: Path) -> None:
+        """006's crawled text runs each （一）… title into its text: the titles are split off as in its HTML copy."""
+        text = _read(corpus, "006-pingtan-2023.txt").report.overview
+        html = read(corpus / "real" / "006-pingtan-2023.html").report.overview
+        assert [s.title for s in text.subsections] == [
+            "主动公开方面",
+            "依申请公开方面",
+            "政府信息管理方面",
+            "信息公开平台建设方面",
+            "监督保障方面",
+        ]
+        assert [(s.title, s.text) for s in text.subsections] == [(s.title, s.text) for s in html.subsections]
+
+    def test_2019_subsection_titles_run_into_text(self, corpus: Path) -> None:
+        """002's overview: 基本情况 and 主要做法 split off their text."""
+        overview = _read(corpus, "002-pingtan-2019.txt").report.overview
+        assert [s.title for s in overview.subsections] == ["基本情况", "主要做法"]
+        assert overview["（一）"].text.startswith("今年，我区政府信息公开单位共公布政府信息2599条")
+
     def test_concatenated_review_digits(self, corpus: Path) -> None:
         """006's 表四 "110024001510102" is split, every cell marked inferred, with one note."""
         result = _read(corpus, "006-pingtan-2023.txt")

@@ -98,6 +98,43 @@ class TestNarrative:
             ("（二）", "依申请公开", "正文二。"),
         ]
 
+    def test_title_run_into_text(self) -> None:
+        """A known topic title running straight into its text (crawled pages) is split off."""
+        section = narrative(
+            [
+                "（一）主动公开方面平潭综合实验区切实落实。",
+                "（二）依申请公开2024年共收到申请3件。",
+                "（三）政府信息管理一是进一步规范发布流程。",
+                "（四）信息公开平台建设方面一是改版网站。",
+                "（五）监督和保障方面常态化开展监测。",
+            ],
+            "一、总体情况",
+            "总体情况",
+        )
+        assert [(s.title, s.text) for s in section.subsections] == [
+            ("主动公开方面", "平潭综合实验区切实落实。"),
+            ("依申请公开", "2024年共收到申请3件。"),
+            ("政府信息管理", "一是进一步规范发布流程。"),
+            ("信息公开平台建设方面", "一是改版网站。"),
+            ("监督和保障方面", "常态化开展监测。"),
+        ]
+
+    def test_2019_titles_run_into_text(self) -> None:
+        """基本情况 / 主要做法 of 2019-style overviews are split off too."""
+        lines = ["（一）基本情况今年，我区公布信息2599条。", "（二）主要做法1.加强组织领导。"]
+        section = narrative(lines, None, "总体情况")
+        assert [(s.title, s.text) for s in section.subsections] == [
+            ("基本情况", "今年，我区公布信息2599条。"),
+            ("主要做法", "1.加强组织领导。"),
+        ]
+
+    def test_topic_used_as_verb_not_split(self) -> None:
+        """主动公开 followed by its object is a sentence, not a title; unknown openings stay text."""
+        lines = ["（一）主动公开政府文件20件，解读10件，回应社会关切的问题共计30个，均在规定时限内办结。"]
+        lines.append("（二）强化组织协调，着力规范公开工作，积极贯彻国家、省里有关政务公开的部署。")
+        section = narrative(lines, None, "总体情况")
+        assert [(s.title, s.text) for s in section.subsections] == [("", line[3:]) for line in lines]
+
     def test_reworded_heading_kept(self) -> None:
         """A heading that differs from the official one is kept as printed."""
         section = narrative(["正文"], "五、政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进情况")

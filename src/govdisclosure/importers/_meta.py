@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from ..layout import OVERVIEW_TOPICS
 from ..model import Contact, Narrative, Period, Subsection
 
 __all__ = [
@@ -162,10 +163,46 @@ def _join_wrapped(lines: list[str]) -> str:
 
 
 def _split_title(body: str) -> tuple[str, str]:
+    title, text = _split_known_title(body, strict=True)
+    if title:
+        return title, text
     first, _, rest = body.partition("\n")
     m = re.match(r"^([^。：:\n\s]{2,30}?)(?:[。：:]|\s+)", first) or re.match(r"^([^。：:\n]{1,30}?)[。：:]", first)
     if m:
         return m.group(1).strip(), (first[m.end() :] + ("\n" + rest if rest else "")).strip()
     if len(first) <= 30 and rest:
         return first.strip(" 。"), rest.strip()
+    return _split_known_title(body, strict=False)
+
+
+# Titles that run straight into their text in crawled pages ("（一）基本情况今年…"): the 2021 topics of section 一,
+# their usual variants, and the common titles of 2019-style overviews and of section 五.
+_VARIANTS: Final = ("信息公开平台建设", "平台建设", "监督和保障", "政府信息公开监督保障", "政府信息公开监督和保障")
+_OTHER_TITLES: Final = ("基本情况", "主要做法", "存在的主要问题", "主要问题", "改进措施", "改进情况")
+_KNOWN_TITLE: Final = re.compile(
+    "^(?P<topic>"
+    + "|".join(sorted({*OVERVIEW_TOPICS, *_VARIANTS, *_OTHER_TITLES}, key=len, reverse=True))
+    + ")(?P<suffix>方面(?:的?工作)?|(?:工作)?情况)?"
+)
+# 主动公开 / 依申请公开 are also verbs ("主动公开政府文件…"): without 方面/情况 they are a title only when a
+# sentence visibly starts after them.
+_VERBS: Final = frozenset(topic for topic in OVERVIEW_TOPICS if topic.endswith("公开"))
+_TITLE_END: Final = re.compile(r"^[\s：:，,。.]+")
+_SENTENCE_START: Final = re.compile(r"\d|[一二三四五六七八九十]是|今年|本年|全年|年内|我")
+
+
+def _split_known_title(body: str, *, strict: bool) -> tuple[str, str]:
+    """("主动公开方面", "平潭…") from "主动公开方面平潭…"; ("", body) when the text starts with no known title.
+
+    ``strict``: only a title with 方面/情况 or followed by a visible sentence start ("今年", "一是", a digit).
+    Otherwise a bare noun title (政府信息管理, 基本情况) is enough, but never a bare 主动公开/依申请公开.
+    """
+    m = _KNOWN_TITLE.match(body)
+    if not m:
+        return "", body
+    rest = _TITLE_END.sub("", body[m.end() :], count=1).rstrip()
+    if not rest:
+        return "", body
+    if m["suffix"] or _SENTENCE_START.match(rest) or (not strict and m["topic"] not in _VERBS):
+        return m.group(0), rest
     return "", body
