@@ -10,7 +10,8 @@ A count is ``int | None``: ``None`` is a blank or non-numeric cell ("/", "-", "�
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar, Self, TypeAlias, cast
 
@@ -312,14 +313,24 @@ class Procurement(_Row):
 # groups of rows
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(a.name for a in attrs.fields(cls))
+    return names
+
+
 class _Group:
     """Shared behaviour of row groups and tables: ordered access to the keyed parts."""
 
     __slots__ = ()
 
     def __iter__(self) -> Iterator[tuple[str, Any]]:
-        for a in attrs.fields(type(self)):  # type: ignore[arg-type]
-            yield a.name, getattr(self, a.name)
+        for name in _field_names(type(self)):
+            yield name, getattr(self, name)
 
     def rows(self, prefix: str = "") -> Iterator[tuple[str, _Row]]:
         """Every data row below this group with its dotted path, in official order."""
@@ -745,16 +756,43 @@ class Report(_Rendered):
 
     def cells(self) -> Iterator[tuple[str, str, str, CellValue]]:
         """Every cell of tables 二, 三 and 四: (table key, row path, column key, value), in official order."""
-        for table_key in _layout.TABLE_KEYS:
-            group: _Group = getattr(self, table_key)
-            for row_path, row in group.rows():
-                for name in row.FIELDS:
-                    yield table_key, row_path, name, getattr(row, name)
+        for table_key, row_path, get_row, names in _cell_plan(self.edition, self.uses_single_other_handling):
+            row = get_row(self)
+            for name in names:
+                yield table_key, row_path, name, getattr(row, name)
 
     @property
     def uses_single_other_handling(self) -> bool:
         """True when 表三 has one （六）其他处理 row (2019 edition, or a 2021 report printed the old way)."""
         return isinstance(self.applications.outcomes.other_handling, ApplicantRow)
+
+
+_CELL_PLANS: dict[tuple[str, bool], tuple[tuple[str, str, Callable[[Any], Any], tuple[str, ...]], ...]] = {}
+
+
+def _cell_plan(
+    edition: str, single_other_handling: bool
+) -> tuple[tuple[str, str, Callable[[Any], Any], tuple[str, ...]], ...]:
+    """Where every row of a report of this shape is, computed once per shape: (table, row path, getter, columns)."""
+    key = (edition, single_other_handling)
+    plan = _CELL_PLANS.get(key)
+    if plan is None:
+        shape = blank_report(edition, year=2000, agency="")
+        if single_other_handling and edition == "2021":
+            other = ApplicantRow()
+            shape = attrs.evolve(
+                shape,
+                applications=attrs.evolve(
+                    shape.applications, outcomes=attrs.evolve(shape.applications.outcomes, other_handling=other)
+                ),
+            )
+        plan = tuple(
+            (table_key, row_path, operator.attrgetter(f"{table_key}.{row_path}"), row.FIELDS)
+            for table_key in _layout.TABLE_KEYS
+            for row_path, row in getattr(shape, table_key).rows()
+        )
+        _CELL_PLANS[key] = plan
+    return plan
 
 
 def _split_cell_path(report: Report, table_key: str, rest: str) -> tuple[str, str | None]:
