@@ -23,7 +23,7 @@ from ._text import footnote
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table, _Cell
+    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
 __all__ = ["SHADING", "DocxRenderer"]
@@ -230,19 +230,17 @@ class DocxRenderer:
     def _table(self, document: Document, context: TableContext, obj: Any, index: FindingIndex) -> None:
         from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
         from docx.shared import Pt, Twips
+        from docx.table import _Cell
 
         grid = table_grid(context, obj, blank=self.blank, index=index)
         table: Table = document.add_table(rows=grid.rows, cols=grid.cols)
         table.style = document.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
-        _table_setup(table, _column_widths(grid, context.key))
-        merged = [cell for cell in grid.cells if cell.rowspan > 1 or cell.colspan > 1]
-        for cell in merged:
-            table.cell(cell.row, cell.col).merge(table.cell(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
-        positions = table._cells  # one pass over the merged table: cells by grid position
+        widths = _column_widths(grid, context.key)
+        _table_setup(table, widths)
         size = Pt(max(self.size - 1.5, 5))
-        for cell in grid.cells:
-            self._cell(positions[cell.row * grid.cols + cell.col], cell, size)
+        for cell, tc in _merge(table, grid, widths):
+            self._cell(_Cell(tc, table), cell, size)
         for r, row in enumerate(table.rows):  # rows stay whole; header rows repeat on every page the table runs over
             row.height = Twips(_ROW_HEIGHT)
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -257,7 +255,7 @@ class DocxRenderer:
             run.font.size = size
         document.add_paragraph()
 
-    def _cell(self, target: _Cell, cell: Cell, size: Any) -> None:
+    def _cell(self, target: Any, cell: Cell, size: Any) -> None:
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -318,12 +316,43 @@ def _lines(paragraph: Paragraph, lines: list[str]) -> list[Any]:
     return runs
 
 
-def _shade(cell: _Cell, fill: str) -> None:
+def _shade(cell: Any, fill: str) -> None:
     tcpr = cell._tc.get_or_add_tcPr()
     shd = _element("w:shd", val="clear", color="auto", fill=fill)
     tcpr.insert_element_before(
         shd, "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:tcPrChange"
     )
+
+
+def _merge(table: Table, grid: Grid, widths: list[int]) -> list[tuple[Cell, Any]]:
+    """Merge the cells of a new table as the grid says; (grid cell, its ``w:tc``) of every printed cell.
+
+    Word's markup for merged cells, written directly (python-docx's ``merge()`` does the same, one cell at a time
+    and far slower): the first ``w:tc`` of a horizontal span gets ``w:gridSpan`` and the others go; the top
+    ``w:tc`` of a vertical span gets ``w:vMerge="restart"`` and the ones below it ``continue``.
+    """
+    from docx.shared import Twips
+
+    owner: dict[tuple[int, int], Cell] = {}
+    for cell in grid.cells:
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                owner[(r, c)] = cell
+    printed: list[tuple[Cell, Any]] = []
+    for r, tr in enumerate(table._tbl.tr_lst):
+        for c, tc in enumerate(tr.tc_lst):
+            cell = owner[(r, c)]
+            if c != cell.col:
+                tr.remove(tc)
+                continue
+            if cell.colspan > 1:
+                tc.grid_span = cell.colspan
+                tc.width = Twips(sum(widths[c : c + cell.colspan]))
+            if cell.rowspan > 1:
+                tc.vMerge = "restart" if r == cell.row else "continue"
+            if r == cell.row:
+                printed.append((cell, tc))
+    return printed
 
 
 def _table_setup(table: Table, widths: list[int]) -> None:
