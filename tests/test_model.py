@@ -146,6 +146,23 @@ class TestAccess:
         assert sample.label("applications.outcomes.withheld") == "表三 （三）不予公开"
         assert sample.label("applications") == "表三"
 
+    def test_nested_labels_name_their_block(self, example_2019: g.Report) -> None:
+        """A reason row is named with its block, the same way everywhere (layout.cell_label)."""
+        path = "applications.outcomes.withheld.state_secret.research"
+        assert example_2019.label(path) == "表三 （三）不予公开 1.属于国家秘密 · 科研机构"
+        assert example_2019.label(path) == g.layout.cell_label(
+            "2019", "applications", "outcomes.withheld.state_secret", "research"
+        )
+
+    def test_bad_label_paths(self, sample: g.Report) -> None:
+        """Unknown tables, rows and columns are KeyErrors that say what exists."""
+        with pytest.raises(KeyError, match=r"no table 'x' in 'x\.y': expected active_disclosure, applications"):
+            sample.label("x.y")
+        with pytest.raises(KeyError, match="expected one of reconsideration, litigation_direct"):
+            sample.label("review_litigation.appeal.total")
+        with pytest.raises(KeyError, match="a row's columns are upheld, corrected, other, pending, total"):
+            sample.label("review_litigation.reconsideration.sum")
+
     def test_narrative(self, sample: g.Report) -> None:
         """Sub-sections are addressable by marker, title and position."""
         overview = sample.overview

@@ -31,7 +31,9 @@ __all__ = [
     "Node",
     "TableKey",
     "TableLayout",
+    "cell_label",
     "edition",
+    "row_label",
     "table",
 ]
 
@@ -452,6 +454,78 @@ def edition(key: str) -> Edition:
         raise KeyError(f"unknown edition {key!r}: expected one of {', '.join(EDITIONS)}") from None
 
 
-def table(edition_key: str, table_key: str) -> TableLayout:
-    """Shortcut for ``edition(edition_key).table(table_key)``."""
-    return edition(edition_key).table(table_key)
+def table(edition_key: str, table_key: str, *, single_other_handling: bool = False) -> TableLayout:
+    """Shortcut for ``edition(edition_key).table(table_key)``.
+
+    With ``single_other_handling``, 表三 is the layout with one （六）其他处理 row — the 2019 form, which some
+    2021-era reports still print; other tables are unaffected.
+
+    >>> table("2021", "三", single_other_handling=True).node("outcomes").height()
+    20
+    """
+    layout = edition(edition_key).table(table_key)
+    if single_other_handling and layout.key == "applications":
+        return EDITIONS["2019"].table("applications")
+    return layout
+
+
+def _row_labels(layout: TableLayout) -> dict[str, str]:
+    labels: dict[str, str] = {}
+
+    def visit(node: Node, prefix: str, parents: str) -> None:
+        for child in node.keyed_children():
+            assert child.key is not None
+            path = f"{prefix}{child.key}"
+            label = f"{parents} {child.label}" if parents else child.label
+            if child.is_row:
+                labels[path] = label
+            else:
+                # 三、本年度办理结果 is left out: （一）…（七） are unambiguous without it
+                visit(child, f"{path}.", "" if child.key == "outcomes" else label)
+
+    visit(layout.root, "", "")
+    return labels
+
+
+_ROW_LABELS: Final[dict[tuple[str, str, bool], dict[str, str]]] = {
+    (key, layout.key, single): _row_labels(table(key, layout.key, single_other_handling=single))
+    for key, ed in EDITIONS.items()
+    for layout in ed.tables
+    for single in (False, True)
+}
+
+
+def row_label(edition_key: str, table_key: str, row: str, *, single_other_handling: bool = False) -> str:
+    """Official label of a data row, with the block it belongs to where the row label alone is ambiguous.
+
+    >>> row_label("2021", "applications", "outcomes.withheld.state_secret")
+    '（三）不予公开 1.属于国家秘密'
+    >>> row_label("2021", "applications", "outcomes.total")
+    '（七）总计'
+    """
+    key = table_key if table_key in TABLE_KEYS else edition(edition_key).table(table_key).key
+    try:
+        return _ROW_LABELS[(edition_key, key, single_other_handling)][row]
+    except KeyError:
+        raise KeyError(f"no row {row!r} in {key} of the {edition_key} edition") from None
+
+
+def cell_label(
+    edition_key: str, table_key: str, row: str, column: str | None = None, *, single_other_handling: bool = False
+) -> str:
+    """The official labels of a cell (or, without ``column``, a row): the one way cells are named to people.
+
+    >>> cell_label("2021", "applications", "outcomes.total", "natural_person")
+    '表三 （七）总计 · 自然人'
+    >>> cell_label("2019", "review_litigation", "litigation_direct", "upheld")
+    '表四 未经复议直接起诉 · 结果维持'
+    """
+    layout = table(edition_key, table_key, single_other_handling=single_other_handling)
+    text = f"{layout.name} {row_label(edition_key, layout.key, row, single_other_handling=single_other_handling)}"
+    if column is not None:
+        node = layout.node(row)
+        for field in node.fields:
+            if field.key == column:
+                return f"{text} · {field.label}"
+        raise KeyError(f"no column {column!r} in row {row!r} of {layout.key}")
+    return text

@@ -737,22 +737,27 @@ class Report(_Rendered):
         return cast(Report, _evolve_path(self, path.split("."), value, path))
 
     def label(self, path: str) -> str:
-        """Official labels of a cell or row: ``表三 （七）总计 · 自然人``."""
+        """Official labels of a cell or row: ``表三 （七）总计 · 自然人``, ``表三 （三）不予公开 1.属于国家秘密``."""
         table_key, _, rest = path.partition(".")
-        layout = self.layout(table_key)
+        try:
+            layout = self.layout(table_key)
+        except KeyError:
+            raise KeyError(
+                f"no table {table_key!r} in {path!r}: expected {', '.join(_layout.TABLE_KEYS)} (or 二, 三, 四)"
+            ) from None
         if not rest:
             return layout.name
-        row_path, field_key = _split_cell_path(self, table_key, rest)
-        node = _node_for(layout, row_path, self)
-        text = f"{layout.name} {node.label}"
-        if field_key is not None:
-            field = next(f for f in node.fields if f.key == field_key)
-            text += f" · {field.label}"
-        return text
+        row_path, field_key = _split_cell_path(self, layout.key, rest)
+        node = layout.node(row_path)
+        if not node.is_row:
+            return f"{layout.name} {node.label}"
+        return _layout.cell_label(
+            self.edition, layout.key, row_path, field_key, single_other_handling=self.uses_single_other_handling
+        )
 
     def layout(self, table: str) -> _layout.TableLayout:
-        """The official layout of one of this report's tables, by key or number."""
-        return _layout.table(self.edition, table)
+        """The official layout of one of this report's tables, by key or number (as this report prints it)."""
+        return _layout.table(self.edition, table, single_other_handling=self.uses_single_other_handling)
 
     def cells(self) -> Iterator[tuple[str, str, str, CellValue]]:
         """Every cell of tables 二, 三 and 四: (table key, row path, column key, value), in official order."""
@@ -802,18 +807,13 @@ def _split_cell_path(report: Report, table_key: str, rest: str) -> tuple[str, st
     for i, part in enumerate(parts):
         if isinstance(obj, _Row):
             if part not in obj.FIELDS or i != len(parts) - 1:
-                raise KeyError(rest)
+                raise KeyError(f"no {part!r} in {table_key}.{rest!r}: a row's columns are {', '.join(obj.FIELDS)}")
             return ".".join(parts[:i]), part
         if not attrs.has(type(obj)) or part not in attrs.fields_dict(type(obj)):
-            raise KeyError(rest)
+            known = ", ".join(_field_names(type(obj))) if attrs.has(type(obj)) else ""
+            raise KeyError(f"no {part!r} in {table_key}.{rest!r}" + (f": expected one of {known}" if known else ""))
         obj = getattr(obj, part)
     return rest, None
-
-
-def _node_for(layout: _layout.TableLayout, row_path: str, report: Report) -> _layout.Node:
-    if row_path == "outcomes.other_handling" and report.uses_single_other_handling:
-        return _layout.OTHER_HANDLING_2019
-    return layout.node(row_path)
 
 
 def _evolve_path(obj: Any, parts: list[str], value: Any, path: str) -> Any:

@@ -122,14 +122,12 @@ def from_records(records: Iterable[Mapping[str, Any]], *, title: str = "") -> m.
 
 
 def _fill_blanks(tables: dict[str, dict[str, Any]], edition: str) -> None:
-    for layout in _layout.edition(edition).tables:
+    other = tables["applications"].get("outcomes", {}).get("other_handling", {})
+    single = any(key in m.ApplicantRow.FIELDS for key in other)
+    for table_key in _layout.TABLE_KEYS:
+        layout = _layout.table(edition, table_key, single_other_handling=single)
         data = tables[layout.key]
-        single = "other_handling" in data.get("outcomes", {}) and any(
-            k in m.ApplicantRow.FIELDS for k in data["outcomes"]["other_handling"]
-        )
         for path, node in layout.rows():
-            if single and path.startswith("outcomes.other_handling."):
-                path, node = "outcomes.other_handling", _layout.OTHER_HANDLING_2019
             target = data
             for part in path.split("."):
                 target = target.setdefault(part, {})
