@@ -214,6 +214,46 @@ class TestSpans:
         assert _lines(read_docx(_save(document))) == ["总计总计"]
 
 
+class TestTitle:
+    """A report title kept only in the document's properties (a saved web page) is read as the first line."""
+
+    def test_title_from_properties(self) -> None:
+        """The site name after the title is cut; the line is a heading from the document title."""
+        document = docx.Document()
+        document.core_properties.title = "某区2022年度政府信息公开工作年度报告_政府信息公开年报_某区人民政府"
+        document.add_paragraph("一、总体情况")
+        doc = read_docx(_save(document))
+        assert _lines(doc) == ["某区2022年度政府信息公开工作年度报告", "一、总体情况"]
+        first = doc.blocks[0]
+        assert isinstance(first, SourceLine)
+        assert (first.kind, first.where.detail) == ("heading", "document title")
+
+    def test_title_not_repeated(self) -> None:
+        """A title already printed at the top is not added again."""
+        document = docx.Document()
+        document.core_properties.title = "某区2022年度政府信息公开工作年度报告"
+        document.add_paragraph("某区2022年度政府信息公开工作年度报告")
+        assert _lines(read_docx(_save(document))) == ["某区2022年度政府信息公开工作年度报告"]
+
+    def test_other_titles_ignored(self) -> None:
+        """A document title that does not name an annual report is not text of the report."""
+        document = docx.Document()
+        document.core_properties.title = "Microsoft Word - 文档1"
+        document.add_paragraph("一、总体情况")
+        assert _lines(read_docx(_save(document))) == ["一、总体情况"]
+
+    def test_outline_levels(self) -> None:
+        """A paragraph with an outline level is a heading, except level 9 (body text)."""
+        document = docx.Document()
+        for text, level in (("一、总体情况", "0"), ("正文", "9")):
+            paragraph = document.add_paragraph(text)
+            ppr = paragraph._p.get_or_add_pPr()
+            outline = ppr.makeelement(qn("w:outlineLvl"), {qn("w:val"): level})
+            ppr.append(outline)
+        kinds = [b.kind for b in read_docx(_save(document)).blocks if isinstance(b, SourceLine)]
+        assert kinds == ["heading", "text"]
+
+
 class TestErrors:
     """Only ReadError comes out, with one clear line."""
 

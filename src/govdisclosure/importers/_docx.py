@@ -11,6 +11,7 @@ python-docx is an optional dependency (``pip install 'govdisclosure[docx]'``).
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import Any, Final
 
@@ -21,6 +22,8 @@ __all__ = ["read_docx"]
 
 _OLE_MAGIC: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HEADING_STYLES: Final = ("heading", "title", "标题")
+_TITLE_LIKE: Final = re.compile(r"(政府信息公开|政务公开).{0,12}(年度报告|年报)|年度报告$")
+_SITE_SUFFIX: Final = re.compile(r"\s*[_|\uff5c]\s*|\s+[-－—]\s+")
 
 
 def read_docx(data: bytes, *, name: str | None = None) -> SourceDocument:
@@ -51,7 +54,20 @@ def read_docx(data: bytes, *, name: str | None = None) -> SourceDocument:
         raise ReadError(f"{label} cannot be read as a Word (.docx) document ({exc}); check that it is one") from exc
     reader = _Reader(name, _style_names(document.styles.element))
     reader.container(document.element.body)
+    title = _document_title(document.core_properties.title)
+    first = [b.text for b in reader.blocks[:3] if isinstance(b, SourceLine)]
+    if title and not any(title in text or (len(text) >= 6 and text in title) for text in first):
+        reader.blocks.insert(0, SourceLine(text=title, kind="heading", where=Where(detail="document title")))
     return SourceDocument(tuple(reader.blocks), "docx", name, tuple(reader.notes))
+
+
+def _document_title(title: str | None) -> str | None:
+    """The title in the document's properties when it names an annual report (a web page saved from a browser
+    or converted keeps the page title there, site name after it): ``某区2022年度政府信息公开工作年度报告``."""
+    if not title:
+        return None
+    head = _SITE_SUFFIX.split(title.strip(), maxsplit=1)[0].strip()
+    return head if 6 <= len(head) <= 80 and _TITLE_LIKE.search(head) else None
 
 
 def _qn(tag: str) -> str:
@@ -114,8 +130,9 @@ class _Reader:
         ppr = element.pPr
         if ppr is None:
             return False
-        if ppr.find(_qn("w:outlineLvl")) is not None:
-            return True
+        level = ppr.find(_qn("w:outlineLvl"))
+        if level is not None:
+            return bool(level.get(_qn("w:val")) != "9")  # level 9 is body text
         style = ppr.pStyle
         if style is None:
             return False
