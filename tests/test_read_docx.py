@@ -188,6 +188,41 @@ class TestSpans:
             )
         ]
 
+    def test_row_starting_late(self) -> None:
+        """A row that starts after the first grid column (w:gridBefore) keeps its cells in their columns."""
+        document = docx.Document()
+        table = document.add_table(rows=2, cols=2)
+        for r in range(2):
+            for c in range(2):
+                table.cell(r, c).text = f"{r}{c}"
+        last = table.rows[1]._tr
+        last.remove(last.findall(qn("w:tc"))[0])
+        trpr = last.get_or_add_trPr()
+        trpr.append(trpr.makeelement(qn("w:gridBefore"), {qn("w:val"): "1"}))
+        doc = read_docx(_save(document))
+        assert _texts(_tables(doc)[0]) == [["00", "01"], ["", "11"]]
+        assert [n.code for n in doc.notes] == ["docx-ragged-rows"]
+
+    def test_content_control_in_cell(self) -> None:
+        """Text inside a content control of a cell is the cell's text."""
+        document = docx.Document()
+        table = document.add_table(rows=1, cols=2)
+        table.cell(0, 0).text = "自然人"
+        tc = table.cell(0, 1)._tc
+        paragraph = tc.find(qn("w:p"))
+        sdt = tc.makeelement(qn("w:sdt"), {})
+        content = sdt.makeelement(qn("w:sdtContent"), {})
+        sdt.append(content)
+        tc.remove(paragraph)
+        content.append(paragraph)
+        tc.append(sdt)
+        paragraph_text = paragraph.makeelement(qn("w:r"), {})
+        run_text = paragraph_text.makeelement(qn("w:t"), {})
+        run_text.text = "7"
+        paragraph_text.append(run_text)
+        paragraph.append(paragraph_text)
+        assert _texts(_tables(read_docx(_save(document)))[0]) == [["自然人", "7"]]
+
     def test_nested_table_noted(self) -> None:
         """A table inside a cell of a real table is noted."""
         document = docx.Document()

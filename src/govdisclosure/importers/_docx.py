@@ -78,6 +78,8 @@ def _qn(tag: str) -> str:
 
 _RUNS: Final = "w:r | w:hyperlink/w:r | w:ins/w:r | w:smartTag/w:r | w:sdt/w:sdtContent/w:r | w:fldSimple/w:r"
 """The runs of a paragraph whose text is printed: direct, in links, tracked insertions, tags, controls, fields."""
+_CELL_PARAGRAPHS: Final = "w:p | w:sdt/w:sdtContent/w:p"
+"""The paragraphs of a table cell, those in content controls included (nested tables are left out)."""
 
 
 def _text(paragraph: Any) -> str:
@@ -158,7 +160,7 @@ class _Reader:
         for (r, c), tc in grid.items():
             r0, c0, r1, c1 = origins.get(tc, (r, c, r, c))
             origins[tc] = (min(r0, r), min(c0, c), max(r1, r), max(c1, c))
-        texts = {tc: "\n".join(_text(p) for p in tc.iterchildren(_qn("w:p"))) for tc in origins}
+        texts = {tc: "\n".join(_text(p) for p in tc.xpath(_CELL_PARAGRAPHS)) for tc in origins}
         nested = sum(1 for tc in origins if tc.find(".//" + _qn("w:tbl")) is not None)
         rows: list[tuple[SourceCell, ...]] = []
         blank = SourceCell(text="", where=Where(table=index, detail="padding"))
