@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govdisclosure.checks import ConsistencyError, check, ensure_consistent
+from govdisclosure import errors
+from govdisclosure.checks import ConsistencyError, RuleSelectionError, check, ensure_consistent
 from govdisclosure.model import ApplicantRow, Report
 from govdisclosure.samples import sample_report
 
@@ -43,6 +44,14 @@ class TestCheck:
         assert len(check(_bad()).fixes) == 2
         assert check(_bad(), fixes=False).fixes == ()
 
+    def test_unknown_rule(self) -> None:
+        """An unknown rule code is a RuleSelectionError that names it and says where the codes are, once."""
+        with pytest.raises(RuleSelectionError) as info:
+            check(sample_report(), select=["ZZ"])
+        assert str(info.value) == (
+            "unknown rule code or tag ZZ: the codes and tags are listed by govdisclosure.checks.catalogue()"
+        )
+
     def test_subject(self) -> None:
         """The subject names the body and the year."""
         assert check(_bad()).subject == "塔城地区行署外事办公室 2024"
@@ -63,3 +72,15 @@ class TestEnsureConsistent:
         result = ensure_consistent(_bad(), ignore="C4")
         assert result.ok
         assert result.codes() == ["NA", "NA", "X6"]
+
+
+class TestErrorClasses:
+    """The checks' errors are defined in govdisclosure.errors and still importable from the package."""
+
+    def test_one_definition(self) -> None:
+        """Same classes, rooted at GovDisclosureError and ValueError."""
+        assert ConsistencyError is errors.ConsistencyError
+        assert RuleSelectionError is errors.RuleSelectionError
+        for cls in (ConsistencyError, RuleSelectionError):
+            assert issubclass(cls, errors.GovDisclosureError)
+            assert issubclass(cls, ValueError)

@@ -159,6 +159,7 @@ class TestCheckReport:
                 "printed": 0,
                 "proposed": 11,
                 "rules": ["C4"],
+                "group": 0,
                 "message_zh": "表四 行政复议 · 总计：填报 0，各分项之和为 11",
                 "message_en": "表四 行政复议 · 总计: printed 0, the parts sum to 11",
             }
@@ -179,6 +180,39 @@ class TestLikelyFix:
         )
         assert fix.message_zh == "表四 行政复议 · 结果维持：填报 5，若为 0 则各项相符"
         assert fix.message_en == "表四 行政复议 · 结果维持: printed 5, 0 would make every sum agree"
+
+
+class TestFixLines:
+    """How the likely fixes read as text."""
+
+    @staticmethod
+    def _fix(row: str, column: str, *, is_total: bool = False, group: int = 0) -> LikelyFix:
+        cell = CellRef("applications", row, column)
+        return LikelyFix(cell=cell, printed=3, proposed=2, rules=("C1",), is_total=is_total, group=group)
+
+    def test_parts_in_the_total_column(self) -> None:
+        """Parts in the total's column are named by their row."""
+        fixes = (
+            self._fix("outcomes.total", "research", is_total=True),
+            self._fix("outcomes.granted", "research"),
+            self._fix("outcomes.withheld.state_secret", "research"),
+        )
+        assert CheckReport(fixes=fixes).fix_lines("zh") == [
+            "表三 （七）总计 · 科研机构：填报 3，各分项之和为 2",
+            "或改分项：（一）予以公开 3→2、（三）不予公开 1.属于国家秘密 3→2",
+        ]
+
+    def test_parts_without_a_total(self) -> None:
+        """Alternative parts with no total reading are named in full; a lone part keeps its own message."""
+        fixes = (
+            self._fix("outcomes.granted", "research"),
+            self._fix("new_received", "commercial"),
+            self._fix("carried_over", "total", group=1),
+        )
+        assert CheckReport(fixes=fixes).fix_lines("en") == [
+            "one of: 表三 （一）予以公开 · 科研机构 3→2, 表三 一、本年新收政府信息公开申请数量 · 商业企业 3→2",
+            "表三 二、上年结转政府信息公开申请数量 · 总计: printed 3, 2 would make every sum agree",
+        ]
 
 
 class TestConsistencyError:

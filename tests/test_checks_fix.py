@@ -55,6 +55,29 @@ class TestLikelyFixes:
             ("litigation_direct", "other", 3),
             ("litigation_direct", "pending", 3),
         ]
+        assert [x.group for x in fixes] == [0, 1, 1, 1, 1, 1]
+        assert check(report).fix_lines("en") == [
+            "表四 行政复议 · 总计: printed 0, the parts sum to 11",
+            "表四 未经复议直接起诉 · 总计: printed 3, the parts sum to 0",
+            "or one part: 结果维持 0→3, 结果纠正 0→3, 其他结果 0→3, 尚未审结 0→3",
+        ]
+
+    def test_total_off_by_one(self) -> None:
+        """A 表四 total off by one: five readings as data, two lines as text (the total, then the parts)."""
+        report = sample_report()
+        for column, value in (("upheld", 9), ("corrected", 2), ("other", 1), ("pending", 1), ("total", 12)):
+            report = report.with_cell(f"review_litigation.reconsideration.{column}", value)
+        result = check(report)
+        assert len(result.fixes) == 5
+        assert result.fix_lines("zh") == [
+            "表四 行政复议 · 总计：填报 12，各分项之和为 13",
+            "或改分项：结果维持 9→8、结果纠正 2→1、其他结果 1→0、尚未审结 1→0",
+        ]
+        assert result.to_text("en").splitlines()[-3:] == [
+            "Likely fix:",
+            "  表四 行政复议 · 总计: printed 12, the parts sum to 13",
+            "  or one part: 结果维持 9→8, 结果纠正 2→1, 其他结果 1→0, 尚未审结 1→0",
+        ]
 
     def test_no_single_cell(self) -> None:
         """When no single cell mends a group, nothing is proposed."""

@@ -95,10 +95,28 @@ class TestX3:
         report = _with_text("行政复议3件。").with_cell("review_litigation.reconsideration.total", None)
         (na,) = check(report, select="X3").findings
         assert (na.code, na.rule, na.severity) == ("NA", "X3", "info")
-        assert na.message_zh == "正文“行政复议3件”称 3 件，而表四 行政复议 · 总计空白，无法核对"
-        assert na.message_en == (
-            "the narrative says 3 (“行政复议3件”), but 表四 行政复议 · 总计 is blank: X3 cannot be assessed"
+        assert (na.expected, na.actual) == (3, 0)
+        assert na.message_zh == (
+            "正文“行政复议3件”称 3 件，而表四 行政复议 · 总计空白，无法核对（按空白为 0 计：3 对 0，不符）"
         )
+        assert na.message_en == (
+            "the narrative says 3 (“行政复议3件”), but 表四 行政复议 · 总计 is blank: X3 cannot be assessed "
+            "(reading blanks as 0: 3 against 0, they disagree)"
+        )
+
+    def test_blank_table_agrees_as_zero(self) -> None:
+        """Read as 0, a blank 行政诉讼 block next to a known one may agree with the narrative: said so."""
+        report = (
+            _with_text("行政诉讼2件。")
+            .with_cell("review_litigation.litigation_direct.total", 2)
+            .with_cell("review_litigation.litigation_after_reconsideration.total", None)
+        )
+        (na,) = check(report, select="X3").findings
+        assert (na.blanks, na.expected, na.actual) == (1, 2, 2)
+        assert na.message_zh == (
+            "正文“行政诉讼2件”称 2 件，而表四 复议后起诉 · 总计空白，无法核对（按空白为 0 计：2 对 2，相符）"
+        )
+        assert na.message_en.endswith("(reading blanks as 0: 2 against 2, they agree)")
 
 
 @pytest.mark.corpus

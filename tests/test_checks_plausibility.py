@@ -49,6 +49,13 @@ class TestInferLevel:
             ("镇江市人民政府", None),
             ("上海市浦东新区人民政府", None),
             ("盐城市亭湖区人民政府", "county"),
+            ("县城管理局", None),
+            ("某某县城管理局", None),
+            ("某某县城建设管理办公室", None),
+            ("某某县城关镇人民政府", "township"),
+            ("县人民政府", None),
+            ("区财政局", None),
+            ("某某县县城管理局", "county"),
         ],
     )
     def test_levels(self, agency: str, level: str | None) -> None:
@@ -76,7 +83,7 @@ class TestX4:
         )
 
     @pytest.mark.parametrize(
-        "agency", ["上海市人民政府办公厅", "某某市人民政府", "某某自治州人民政府", "平潭综合实验区"]
+        "agency", ["上海市人民政府办公厅", "某某市人民政府", "某某自治州人民政府", "平潭综合实验区", "县城管理局"]
     )
     def test_can_or_unclear(self, agency: str) -> None:
         """Bodies that can make 规章, or whose level is unclear, are left alone."""

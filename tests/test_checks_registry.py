@@ -111,7 +111,9 @@ class TestSelection:
     def test_unknown(self) -> None:
         """An unknown code or tag is one clear error."""
         with pytest.raises(
-            ValueError, match=r"^unknown rule code or tag C9, nope: see govdisclosure.checks.catalogue\(\)$"
+            RuleSelectionError,
+            match=r"^unknown rule code or tag C9, nope: the codes and tags are listed by "
+            r"govdisclosure.checks.catalogue\(\)$",
         ):
             select_rules("2021", select=["C9", "nope"])
         with pytest.raises(RuleSelectionError, match=r"^unknown severity 'fatal'"):

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
+if TYPE_CHECKING:
+    from .checks import CheckReport, Finding
+
 __all__ = [
+    "AggregationError",
+    "ConsistencyError",
     "DeserializationError",
     "GovDisclosureError",
+    "GridError",
     "MissingDependencyError",
     "ModelError",
     "Problem",
     "ReadError",
+    "RenderError",
+    "RuleSelectionError",
 ]
 
 
@@ -67,3 +77,31 @@ class ReadError(GovDisclosureError, ValueError):
     The message says what was found and, where possible, what to do. Imports that succeed with repairs do not
     raise: they carry notes instead.
     """
+
+
+class RuleSelectionError(GovDisclosureError, ValueError):
+    """A rule selection names a code, tag or severity that does not exist."""
+
+
+class ConsistencyError(GovDisclosureError, ValueError):
+    """A report has consistency errors; ``findings`` holds every error finding, ``report`` the whole check."""
+
+    def __init__(self, report: CheckReport) -> None:
+        self.report = report
+        self.findings: tuple[Finding, ...] = report.errors
+        count = len(self.findings)
+        where = f"{report.subject}: " if report.subject else ""
+        detail = "; ".join(f"{f.code} {f.message_en}" for f in self.findings)
+        super().__init__(f"{where}{count} consistency error{'s' if count != 1 else ''}: {detail}")
+
+
+class AggregationError(GovDisclosureError, ValueError):
+    """Reports that cannot be summed into one: none given, different editions or different years."""
+
+
+class RenderError(GovDisclosureError, ValueError):
+    """A report or table cannot be rendered as asked: unknown table, format or option."""
+
+
+class GridError(GovDisclosureError, ValueError):
+    """A grid whose cells overlap, leave holes or reach outside the rectangle."""

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ..errors import GovDisclosureError
+from ..errors import AggregationError
 from ..model import ApplicantRow, Report
 from ..records import from_records
 from ._frame import cell_label
@@ -30,10 +30,6 @@ __all__ = [
 
 _SPLIT = "outcomes.other_handling."
 _SINGLE = "outcomes.other_handling"
-
-
-class AggregationError(GovDisclosureError, ValueError):
-    """Reports that cannot be summed into one: none given, different editions or different years."""
 
 
 @attrs.frozen(kw_only=True)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import ClassVar, Final
 
 import attrs
 
+from .. import layout as _layout
 from ..model import ActiveDisclosure2021, ApplicantRow, Report
 from ._findings import CellRef, CheckReport, Finding, NotAssessable, Severity, SumMismatch
 from ._registry import rule
@@ -21,6 +22,9 @@ __all__ = [
     "check_continuity",
     "check_in_force",
 ]
+
+_CARRIED_FORWARD: Final = _layout.row_label("2021", "applications", "carried_forward")
+"""四、结转下年度继续办理."""
 
 
 def _name(report: Report) -> str:
@@ -53,8 +57,8 @@ class ContinuityMismatch(Finding):
 
     def _message(self, lang: str) -> str:
         if lang == "zh":
-            return f"{self.label}：填报 {self.actual}，但上一年度“四、结转下年度继续办理”为 {self.expected}"
-        return f"{self.label}: printed {self.actual}, but the previous year's 四、结转下年度继续办理 is {self.expected}"
+            return f"{self.label}：填报 {self.actual}，但上一年度“{_CARRIED_FORWARD}”为 {self.expected}"
+        return f"{self.label}: printed {self.actual}, but the previous year's {_CARRIED_FORWARD} is {self.expected}"
 
 
 @rule(

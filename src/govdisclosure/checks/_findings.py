@@ -7,6 +7,7 @@ and English are computed on access, never stored.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar, Final, Literal
@@ -15,7 +16,7 @@ import attrs
 from tabulate import tabulate
 
 from .. import layout as _layout
-from ..errors import GovDisclosureError
+from ..errors import ConsistencyError
 
 __all__ = [
     "SEVERITIES",
@@ -39,37 +40,32 @@ SEVERITIES: Final[tuple[Severity, ...]] = ("info", "warning", "error")
 """Severities from lowest to highest."""
 SEVERITY_RANK: Final[dict[str, int]] = {name: rank for rank, name in enumerate(SEVERITIES)}
 
-_TABLE_NAMES: Final[dict[str, str]] = {t.key: t.name for t in _layout.edition("2021").tables}
+
+@functools.lru_cache(maxsize=4096)
+def _official_label(edition: str, table: str, row: str, column: str | None) -> str:
+    """``layout.cell_label``, for a table printed either way: a 2021-era 表三 may have the single （六） row."""
+    for single in (False, True):
+        try:
+            return _layout.cell_label(edition, table, row, column, single_other_handling=single)
+        except KeyError:
+            continue
+    # not an official cell: keep the keys, so that a label never hides what was asked for
+    try:
+        name = _layout.edition(edition).table(table).name
+    except KeyError:
+        name = table
+    return f"{name} {row}" + (f" · {column}" if column is not None else "")
 
 
-def _build_labels() -> tuple[dict[tuple[str, str, str], str], dict[tuple[str, str, str], str]]:
-    rows: dict[tuple[str, str, str], str] = {}
-    fields: dict[tuple[str, str, str], str] = {}
-
-    def visit(edition: str, table: _layout.TableLayout, node: _layout.Node, prefix: str, parents: str) -> None:
-        for child in node.keyed_children():
-            path = f"{prefix}{child.key}"
-            # 三、本年度办理结果 is left out of row labels: （一）…（七） are unambiguous without it
-            label = child.label if not parents else f"{parents} {child.label}"
-            if child.is_row:
-                rows[(edition, table.key, path)] = label
-                for f in child.fields:
-                    fields[(edition, table.key, f"{path}.{f.key}")] = f.label
-            else:
-                visit(edition, table, child, path + ".", "" if child.key == "outcomes" else label)
-
-    for key, ed in _layout.EDITIONS.items():
-        for table in ed.tables:
-            visit(key, table, table.root, "", "")
-    # a 2021-era report printed with the single （六） row of the 2019 edition
-    single = _layout.OTHER_HANDLING_2019
-    rows[("2021", "applications", "outcomes.other_handling")] = single.label
-    for f in single.fields:
-        fields[("2021", "applications", f"outcomes.other_handling.{f.key}")] = f.label
-    return rows, fields
+def _fields(table: str) -> tuple[_layout.Field, ...]:
+    """The value columns of 表三 or 表四 (the same in every row and both editions)."""
+    return next(_layout.table("2021", table).rows())[1].fields
 
 
-_ROW_LABELS, _FIELD_LABELS = _build_labels()
+_REVIEW_PARTS: Final = tuple(f.label for f in _fields("review_litigation") if f.key != "total")
+"""结果维持, 结果纠正, 其他结果, 尚未审结, read from the layout."""
+_OUTCOMES_TOTAL: Final = _layout.row_label("2021", "applications", "outcomes.total")
+"""（七）总计."""
 
 
 @attrs.frozen(slots=True)
@@ -97,28 +93,24 @@ class CellRef:
 
 
 def cell_label(cell: CellRef, edition: str = "2021") -> str:
-    """Official Chinese labels of a cell: ``表三 （七）总计 · 自然人``.
+    """Official Chinese labels of a cell, as :func:`govdisclosure.layout.cell_label` names it (with the report
+    the cell belongs to in front, if any); a row or column the layout does not know is shown by its key.
 
     >>> cell_label(CellRef("review_litigation", "reconsideration", "total"))
     '表四 行政复议 · 总计'
     >>> cell_label(CellRef("applications", "outcomes.withheld.state_secret", "research"), "2019")
     '表三 （三）不予公开 1.属于国家秘密 · 科研机构'
     """
-    table = _TABLE_NAMES.get(cell.table, cell.table)
-    row = _ROW_LABELS.get((edition, cell.table, cell.row), cell.row)
-    text = f"{table} {row}"
-    if cell.column is not None:
-        text += " · " + _FIELD_LABELS.get((edition, cell.table, f"{cell.row}.{cell.column}"), cell.column)
-    if cell.report:
-        text = f"{cell.report} {text}"
-    return text
+    text = _official_label(edition, cell.table, cell.row, cell.column)
+    return f"{cell.report} {text}" if cell.report else text
 
 
 def _column_label(table: str, column: str) -> str:
     """Official label of a column of 表三 or 表四 (``自然人``)."""
-    return _FIELD_LABELS.get(
-        ("2021", table, f"new_received.{column}" if table == "applications" else f"reconsideration.{column}"), column
-    )
+    for field in _fields(table):
+        if field.key == column:
+            return field.label
+    return column
 
 
 def _num(value: object) -> str:
@@ -240,7 +232,7 @@ class C1Mismatch(SumMismatch):
     """（七）总计 differs from the sum of the outcome rows in one column of 表三."""
 
     code: ClassVar[str] = "C1"
-    title: ClassVar[str] = "（七）总计 = sum of the outcome rows"
+    title: ClassVar[str] = f"{_OUTCOMES_TOTAL} = sum of the outcome rows"
     parts_zh: ClassVar[str] = "办理结果各项"
     parts_en: ClassVar[str] = "the outcome rows"
 
@@ -253,7 +245,7 @@ class C2Mismatch(SumMismatch):
     """
 
     code: ClassVar[str] = "C2"
-    title: ClassVar[str] = "一 + 二 = （七）总计 + 四"
+    title: ClassVar[str] = f"一 + 二 = {_OUTCOMES_TOTAL} + 四"
 
     def proposal(self, index: int, value: int) -> int:
         """Cells 一 and 二 move with the difference, （七） and 四 against it."""
@@ -263,10 +255,11 @@ class C2Mismatch(SumMismatch):
         column = _column_label("applications", self.cells[0].column or "")
         if lang == "zh":
             return (
-                f"表三 {column}列：一+二 = {self.expected}，（七）总计+四 = {self.actual}（相差 {self.difference:+d}）"
+                f"表三 {column}列：一+二 = {self.expected}，{_OUTCOMES_TOTAL}+四 = {self.actual}"
+                f"（相差 {self.difference:+d}）"
             )
         return (
-            f"表三 column {column}: 一 + 二 = {self.expected} but （七）总计 + 四 = {self.actual} "
+            f"表三 column {column}: 一 + 二 = {self.expected} but {_OUTCOMES_TOTAL} + 四 = {self.actual} "
             f"({self.difference:+d})"
         )
 
@@ -286,9 +279,9 @@ class C4Mismatch(SumMismatch):
     """总计 differs from 结果维持 + 结果纠正 + 其他结果 + 尚未审结 in one block of 表四."""
 
     code: ClassVar[str] = "C4"
-    title: ClassVar[str] = "表四 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结"
-    parts_zh: ClassVar[str] = "结果维持、结果纠正、其他结果、尚未审结"
-    parts_en: ClassVar[str] = "结果维持 + 结果纠正 + 其他结果 + 尚未审结"
+    title: ClassVar[str] = "表四 总计 = " + " + ".join(_REVIEW_PARTS)
+    parts_zh: ClassVar[str] = "、".join(_REVIEW_PARTS)
+    parts_en: ClassVar[str] = " + ".join(_REVIEW_PARTS)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -344,6 +337,9 @@ class LikelyFix:
     is_total: bool
     """True when the cell is the printed total of every failing equation (then the parts are taken as right)."""
     edition: str = "2021"
+    group: int = 0
+    """Which set of failing equations the change mends. Fixes of the same group are alternative readings (change
+    one of them); fixes of different groups mend independent failures (each is needed)."""
 
     @property
     def label(self) -> str:
@@ -374,6 +370,7 @@ class LikelyFix:
             "printed": self.printed,
             "proposed": self.proposed,
             "rules": list(self.rules),
+            "group": self.group,
             "message_zh": self.message_zh,
             "message_en": self.message_en,
         }
@@ -396,6 +393,45 @@ _FLAT_GETTERS: Final[dict[str, Callable[[Finding], object]]] = {
     "message_zh": lambda f: f.message_zh,
     "message_en": lambda f: f.message_en,
 }
+
+
+def _short_label(cell: CellRef, near: CellRef, edition: str) -> str:
+    """The labels of ``cell`` that tell it apart next to ``near``: the column in the same row, the row in the
+    same column, else every label."""
+    if cell.table == near.table and cell.row == near.row and cell.column is not None:
+        return _column_label(cell.table, cell.column)
+    if cell.table == near.table and cell.column == near.column:
+        for single in (False, True):
+            try:
+                return _layout.row_label(edition, cell.table, cell.row, single_other_handling=single)
+            except KeyError:
+                continue
+    return cell_label(cell, edition)
+
+
+def _fix_lines(fixes: Iterable[LikelyFix], lang: str) -> list[str]:
+    zh = lang == "zh"
+    groups: dict[int, list[LikelyFix]] = {}
+    for fix in fixes:
+        groups.setdefault(fix.group, []).append(fix)
+    lines: list[str] = []
+    for readings in groups.values():
+        totals = [x for x in readings if x.is_total]
+        parts = [x for x in readings if not x.is_total]
+        lines.extend(x.message_zh if zh else x.message_en for x in totals)
+        if not totals and len(parts) == 1:
+            lines.append(parts[0].message_zh if zh else parts[0].message_en)
+            continue
+        if not parts:
+            continue
+        if totals:
+            near = totals[0].cell
+            items = [f"{_short_label(x.cell, near, x.edition)} {_num(x.printed)}→{x.proposed}" for x in parts]
+            lines.append(("或改分项：" + "、".join(items)) if zh else ("or one part: " + ", ".join(items)))
+        else:
+            items = [f"{x.label} {_num(x.printed)}→{x.proposed}" for x in parts]
+            lines.append(("改其中一项：" + "、".join(items)) if zh else ("one of: " + ", ".join(items)))
+    return lines
 
 
 def _as_set(value: str | Iterable[str] | None) -> frozenset[str] | None:
@@ -505,8 +541,14 @@ class CheckReport:
             parts.append(tabulate(rows, headers=head, disable_numparse=True))
         if fixes and self.fixes:
             parts.append("可能的更正：" if zh else "Likely fix:")
-            parts.extend(f"  {x.message_zh if zh else x.message_en}" for x in self.fixes)
+            parts.extend(f"  {line}" for line in self.fix_lines(lang))
         return "\n".join(parts)
+
+    def fix_lines(self, lang: Literal["zh", "en"] = "zh") -> list[str]:
+        """The likely fixes as people read them: for each set of failing sums, the printed total's reading
+        first, then every single-part reading on one line (「或改分项：结果维持 9→8、结果纠正 2→1」 /
+        "or one part: 结果维持 9→8, 结果纠正 2→1"). :attr:`fixes` keeps every reading as data."""
+        return _fix_lines(self.fixes, lang)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, for JSON."""
@@ -521,15 +563,3 @@ class CheckReport:
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text (Chinese kept as is)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-
-class ConsistencyError(GovDisclosureError, ValueError):
-    """A report has consistency errors; ``findings`` holds every error finding, ``report`` the whole check."""
-
-    def __init__(self, report: CheckReport) -> None:
-        self.report = report
-        self.findings: tuple[Finding, ...] = report.errors
-        count = len(self.findings)
-        where = f"{report.subject}: " if report.subject else ""
-        detail = "; ".join(f"{f.code} {f.message_en}" for f in self.findings)
-        super().__init__(f"{where}{count} consistency error{'s' if count != 1 else ''}: {detail}")

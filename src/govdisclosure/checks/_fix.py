@@ -41,7 +41,7 @@ def likely_fixes(report: Report, findings: list[Finding] | tuple[Finding, ...]) 
     its group and each asks for the same non-negative value; the change is then verified by checking the
     changed report again: the group's failures must be gone and no new one may appear. When several cells
     qualify (a failing 表四 block can be mended at its 总计 or at a part), each reading is returned, printed
-    totals first.
+    totals first; the readings of one group share ``LikelyFix.group``.
     """
     failing = [f for f in findings if isinstance(f, SumMismatch) and f.code in ("C1", "C2", "C3", "C4")]
     if not failing:
@@ -49,6 +49,7 @@ def likely_fixes(report: Report, findings: list[Finding] | tuple[Finding, ...]) 
     before = {(f.code, f.cells[0]) for f in failing}
     fixes: list[LikelyFix] = []
     for group in _groups(failing):
+        number = len({x.group for x in fixes})
         common = set(group[0].cells)
         for finding in group[1:]:
             common &= set(finding.cells)
@@ -75,6 +76,7 @@ def likely_fixes(report: Report, findings: list[Finding] | tuple[Finding, ...]) 
                     rules=tuple(dict.fromkeys(f.code for f in group)),
                     is_total=bool(sums) and all(f.cells[0] == cell for f in sums),
                     edition=report.edition,
+                    group=number,
                 )
             )
         readings.sort(key=lambda x: not x.is_total)

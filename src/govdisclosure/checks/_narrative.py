@@ -71,6 +71,10 @@ def _table_value(report: Report, quantity: str) -> int | None:
     return None if direct is None or after is None else direct + after
 
 
+def _value_blanks_as_zero(report: Report, quantity: str) -> int:
+    return sum(report.get(cell.path) or 0 for cell in _QUANTITY_CELLS[quantity])
+
+
 def _figures(text: str) -> list[tuple[int, int]]:
     """(start, end) of every figure followed by 件 or 起; str.find keeps this cheap on long texts."""
     found = []
@@ -156,14 +160,27 @@ class NarrativeMismatch(Finding):
 
 @attrs.frozen(slots=True, kw_only=True)
 class NarrativeNotAssessable(NotAssessable):
-    """A figure stated in the narrative whose table cell is blank (code ``NA``, rule ``X3``)."""
+    """A figure stated in the narrative whose table cell is blank (code ``NA``, rule ``X3``).
+
+    ``expected`` is the figure of the narrative, ``actual`` the table's value reading blank cells as 0 (the
+    reading that agrees with the figure, if any).
+    """
 
     quote: str
 
     def _message(self, lang: str) -> str:
+        zero = self.actual is not None
         if lang == "zh":
-            return f"正文“{self.quote}”称 {self.expected} 件，而{self.label}空白，无法核对"
-        return f"the narrative says {self.expected} (“{self.quote}”), but {self.label} is blank: X3 cannot be assessed"
+            text = f"正文“{self.quote}”称 {self.expected} 件，而{self.label}空白，无法核对"
+            if zero:
+                relation = "相符" if self.expected == self.actual else "不符"
+                text += f"（按空白为 0 计：{self.expected} 对 {self.actual}，{relation}）"
+            return text
+        text = f"the narrative says {self.expected} (“{self.quote}”), but {self.label} is blank: X3 cannot be assessed"
+        if zero:
+            relation = "agree" if self.expected == self.actual else "disagree"
+            text += f" (reading blanks as 0: {self.expected} against {self.actual}, they {relation})"
+        return text
 
 
 def _narrative_text(report: Report) -> str:
@@ -193,6 +210,7 @@ def X3(report: Report, out: list[Finding]) -> None:
         if not known:
             cells = _QUANTITY_CELLS[readings[0]]
             blank = tuple(c for c in cells if report.get(c.path) is None)
+            as_zero = [_value_blanks_as_zero(report, q) for q in readings]
             out.append(
                 NarrativeNotAssessable(
                     of_rule="X3",
@@ -200,6 +218,7 @@ def X3(report: Report, out: list[Finding]) -> None:
                     cells=blank or cells,
                     blanks=len(blank),
                     expected=figure,
+                    actual=figure if figure in as_zero else as_zero[0],
                     quote=sentence,
                 )
             )

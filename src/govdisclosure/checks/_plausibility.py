@@ -8,6 +8,7 @@ from typing import ClassVar, Final, Literal
 
 import attrs
 
+from .. import layout as _layout
 from ..model import Report
 from ._findings import CellRef, Finding, Severity
 from ._registry import rule
@@ -36,15 +37,21 @@ Level = Literal["provincial", "city", "county", "township"]
 IMPLAUSIBLE_COUNT: Final = 1_000_000
 """A count of 表三 or 表四 above this is flagged (X7): no single body receives a million requests a year."""
 
+_OTHER_HANDLING: Final = _layout.row_label("2019", "applications", "outcomes.other_handling")
+"""（六）其他处理, the single row of the 2019 edition."""
 _MUNICIPALITIES: Final = ("北京市", "上海市", "天津市", "重庆市")
 # Administrative designators, with the look-arounds that keep ordinary words out: 市场, 市民, 市政, 城市, 城乡,
-# 乡村, 乡镇, 城镇, 区域, 县域, 社区, and zones that are not a level of government (开发区, 实验区, 新区, 园区, 地区 …).
+# 乡村, 乡镇, 城镇, 区域, 县域, 县城 (the county seat: 县城管理局 says nothing of the body's level, while 某某县城市
+# 管理局 and 某某县城镇化… are county bodies), 社区, and zones that are not a level of government (开发区, 实验区,
+# 新区, 园区, 地区 …). A designator counts only after a place name: a name that starts with one is left undecided.
 _DESIGNATOR: Final = re.compile(
+    r"(?<=.)(?:"
     r"(?P<province>省|自治区)"
     r"|(?P<prefecture>自治州|地区|盟)"
     r"|(?P<city>(?<!城)市(?!场|民|政|容|县))"
-    r"|(?P<county>自治县|县(?!域|级)|旗|(?<![地社园片景港税发验范作区城新特辖片保功能小矿])区(?!域|划|块|间))"
+    r"|(?P<county>自治县|县(?!域|级|城(?![市镇]))|旗|(?<![地社园片景港税发验范作区城新特辖片保功能小矿])区(?!域|划|块|间))"
     r"|(?P<township>(?<!城)乡(?!村|镇)|(?<![城乡])镇(?!压)|街道(?=办|党|$))"
+    r")"
 )
 _SPECIAL_ZONES: Final = re.compile(r"开发区|实验区|试验区|示范区|合作区|新区|高新区|保税区|园区|管理区|自治区")
 
@@ -61,6 +68,8 @@ def infer_level(agency: str) -> Level | None:
     ('provincial', 'provincial', None)
     >>> infer_level("某某市住房和城乡建设局"), infer_level("平潭综合实验区"), infer_level("塔城地区行署外事办公室")
     (None, None, None)
+    >>> infer_level("县城管理局"), infer_level("某某县城管理局"), infer_level("某某县城市管理局")
+    (None, None, 'county')
     """
     last: str | None = None
     for match in _DESIGNATOR.finditer(agency):
@@ -186,22 +195,22 @@ class SingleOtherHandling(Finding):
     """A 2021-edition report printed with the single （六）其他处理 row of the 2019 edition."""
 
     code: ClassVar[str] = "X6"
-    title: ClassVar[str] = "2021 report with the single （六） row of the 2019 edition"
+    title: ClassVar[str] = f"2021 report with the single {_OTHER_HANDLING} row of the 2019 edition"
     severity: ClassVar[Severity] = "warning"
 
     def _message(self, lang: str) -> str:
         if lang == "zh":
-            return f"{self.label}：2021 版格式将（六）其他处理分为三行，本报告仍按 2019 版只列一行"
+            return f"{self.label}：2021 版格式将{_OTHER_HANDLING}分为三行，本报告仍按 2019 版只列一行"
         return (
-            f"{self.label}: the 2021 edition splits （六）其他处理 into three rows; "
+            f"{self.label}: the 2021 edition splits {_OTHER_HANDLING} into three rows; "
             "this report prints the single 2019 row"
         )
 
 
 @rule(
     "X6",
-    title="2021 reports split （六）其他处理 into three rows",
-    title_zh="2021 版（六）其他处理应分三行",
+    title=f"2021 reports split {_OTHER_HANDLING} into three rows",
+    title_zh=f"2021 版{_OTHER_HANDLING}应分三行",
     severity="warning",
     tags=("layout", "applications"),
     emits=(SingleOtherHandling,),

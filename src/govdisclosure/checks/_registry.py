@@ -9,7 +9,7 @@ from typing import Final, Literal, TypeVar
 
 import attrs
 
-from ..errors import GovDisclosureError
+from ..errors import RuleSelectionError
 from ..model import Report
 from ._findings import SEVERITY_RANK, Finding, Severity
 
@@ -20,10 +20,6 @@ RuleFunction = Callable[[Report, list[Finding]], None]
 
 _EDITIONS: Final = ("2019", "2021")
 _F = TypeVar("_F", bound=Callable[..., object])
-
-
-class RuleSelectionError(GovDisclosureError, ValueError):
-    """A rule selection names a code, tag or severity that does not exist."""
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -150,7 +146,10 @@ def _select(
         if group:
             unknown |= group - known
     if unknown:
-        raise ValueError(f"unknown rule code or tag {', '.join(sorted(unknown))}: see govdisclosure.checks.catalogue()")
+        raise RuleSelectionError(
+            f"unknown rule code or tag {', '.join(sorted(unknown))}: "
+            "the codes and tags are listed by govdisclosure.checks.catalogue()"
+        )
     floor = SEVERITY_RANK[min_severity] if min_severity is not None else 0
     chosen = []
     for r in catalogue():

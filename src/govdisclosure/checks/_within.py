@@ -10,7 +10,17 @@ from operator import attrgetter
 from typing import Final
 
 from ..model import ApplicantRow, Outcomes, Report
-from ._findings import C1Mismatch, C2Mismatch, C3Mismatch, C4Mismatch, CellRef, Finding, NotAssessable
+from ._findings import (
+    _OUTCOMES_TOTAL,
+    _REVIEW_PARTS,
+    C1Mismatch,
+    C2Mismatch,
+    C3Mismatch,
+    C4Mismatch,
+    CellRef,
+    Finding,
+    NotAssessable,
+)
 from ._registry import rule
 
 __all__ = [
@@ -108,8 +118,8 @@ def _not_assessable(
 
 @rule(
     "C1",
-    title="（七）总计 equals the sum of the outcome rows, in every column",
-    title_zh="（七）总计等于各项办理结果之和",
+    title=f"{_OUTCOMES_TOTAL} equals the sum of the outcome rows, in every column",
+    title_zh=f"{_OUTCOMES_TOTAL}等于各项办理结果之和",
     severity="error",
     tags=("arithmetic", "applications"),
     emits=(C1Mismatch, NotAssessable),
@@ -141,8 +151,8 @@ def C1(report: Report, out: list[Finding]) -> None:
 
 @rule(
     "C2",
-    title="一 + 二 equals （七）总计 + 四, in every column",
-    title_zh="第一项加第二项之和等于第三项（七）总计加第四项之和",
+    title=f"一 + 二 equals {_OUTCOMES_TOTAL} + 四, in every column",
+    title_zh=f"第一项加第二项之和等于第三项{_OUTCOMES_TOTAL}加第四项之和",
     severity="error",
     tags=("arithmetic", "applications"),
     emits=(C2Mismatch, NotAssessable),
@@ -228,8 +238,8 @@ def C3(report: Report, out: list[Finding]) -> None:
 
 @rule(
     "C4",
-    title="表四 总计 equals 结果维持 + 结果纠正 + 其他结果 + 尚未审结, in each block",
-    title_zh="表四各栏总计等于结果维持、结果纠正、其他结果、尚未审结之和",
+    title=f"表四 总计 equals {' + '.join(_REVIEW_PARTS)}, in each block",
+    title_zh=f"表四各栏总计等于{'、'.join(_REVIEW_PARTS)}之和",
     severity="error",
     tags=("arithmetic", "review_litigation"),
     emits=(C4Mismatch, NotAssessable),

@@ -16,7 +16,7 @@ from typing import Final, Literal
 import attrs
 import wcwidth
 
-from ..errors import GovDisclosureError
+from ..errors import GridError
 
 __all__ = [
     "ASCII",
@@ -36,10 +36,6 @@ __all__ = [
 
 CellKind = Literal["corner", "header", "title", "label", "value"]
 Align = Literal["left", "right", "center"]
-
-
-class GridError(GovDisclosureError, ValueError):
-    """A grid whose cells overlap, leave holes or reach outside the rectangle."""
 
 
 @attrs.frozen(kw_only=True)

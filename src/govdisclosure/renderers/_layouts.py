@@ -14,7 +14,7 @@ from typing import Any, Final
 import attrs
 
 from .. import layout as _layout
-from ..errors import GovDisclosureError
+from ..errors import RenderError
 from ..model import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -43,10 +43,6 @@ _GROUP_WRAP: Final = 8
 _CORNER_WRAP: Final = 24
 _APPLICANT_HEADER_WRAP: Final = 8
 _REVIEW_HEADER_WRAP: Final = 4
-
-
-class RenderError(GovDisclosureError, ValueError):
-    """A report or table cannot be rendered as asked: unknown table, format or option."""
 
 
 @attrs.frozen
