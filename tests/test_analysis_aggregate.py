@@ -151,6 +151,7 @@ class TestAggregate:
     def test_error_is_a_library_error(self) -> None:
         """AggregationError derives from the library's root error."""
         assert issubclass(AggregationError, g.GovDisclosureError)
+        assert AggregationError is g.errors.AggregationError
 
 
 class TestCompareAggregate:

@@ -78,6 +78,19 @@ class TestLongFrame:
         expected = [r.label(f"{t}.{row}.{c}") for r in (example_2019, sample) for t, row, c, _ in r.cells()]
         assert frame["label"].astype(str).tolist() == expected
 
+    def test_labels_name_one_cell_each(self) -> None:
+        """Every label names one cell of a report: 1.属于国家秘密 carries its block （三）不予公开."""
+        for report in (consistent_report("2019", seed=1), consistent_report("2021", seed=1)):
+            frame = to_dataframe([report])
+            assert frame["label"].astype(str).is_unique
+        assert cell_label("2019", "applications", "outcomes.withheld.state_secret", "research") == (
+            "表三 （三）不予公开 1.属于国家秘密 · 科研机构"
+        )
+        assert cell_label("2021", "applications", "outcomes.other_handling.other", "total") == (
+            "表三 （六）其他处理 3.其他 · 总计"
+        )
+        assert cell_label("2021", "applications", "outcomes.other_handling", "total") == "表三 （六）其他处理 · 总计"
+
     def test_without_labels(self) -> None:
         """labels=False leaves the column out."""
         assert "label" not in to_dataframe([consistent_report()], labels=False).columns

@@ -47,29 +47,29 @@ def _pyarrow(feature: str) -> Any:
 
 @cache
 def _catalogue() -> tuple[dict[tuple[str, str, str, str], int], list[tuple[str, str, str, str]]]:
-    """Every (edition, table, row, column) cell of both editions, with the official label, numbered."""
+    """Every (edition, table, row, column) cell of both editions, as printed either way (a 2021-era 表三 may have
+    the single （六） row of 2019), numbered, with its label from :func:`govdisclosure.layout.cell_label`."""
     index: dict[tuple[str, str, str, str], int] = {}
     entries: list[tuple[str, str, str, str]] = []
-    labels: list[str] = []
-    for key, edition in _layout.EDITIONS.items():
-        for table in edition.tables:
-            rows = list(table.rows())
-            if table.key == "applications":  # a 2021-era report may print the single （六） row of 2019
-                rows.append(("outcomes.other_handling", _layout.OTHER_HANDLING_2019))
-            for path, node in rows:
-                for field in node.fields:
-                    if (key, table.key, path, field.key) not in index:
-                        index[(key, table.key, path, field.key)] = len(entries)
-                        entries.append((table.key, path, field.key, f"{table.name} {node.label} · {field.label}"))
-                        labels.append(entries[-1][3])
+    for key in _layout.EDITIONS:
+        for single in (False, True):
+            for table_key in _layout.TABLE_KEYS:
+                for path, field in _layout.table(key, table_key, single_other_handling=single).cells():
+                    cell = (key, table_key, path, field.key)
+                    if cell not in index:
+                        index[cell] = len(entries)
+                        label = _layout.cell_label(key, table_key, path, field.key, single_other_handling=single)
+                        entries.append((table_key, path, field.key, label))
     return index, entries
 
 
 def cell_label(edition: str, table: str, row: str, column: str) -> str:
-    """The official label of a cell, as :meth:`Report.label` writes it.
+    """The official label of a cell, as :func:`govdisclosure.layout.cell_label` and :meth:`Report.label` write it.
 
     >>> cell_label("2021", "applications", "outcomes.total", "natural_person")
     '表三 （七）总计 · 自然人'
+    >>> cell_label("2021", "applications", "outcomes.withheld.state_secret", "research")
+    '表三 （三）不予公开 1.属于国家秘密 · 科研机构'
     """
     index, entries = _catalogue()
     try:
