@@ -51,9 +51,9 @@ def _active_rows(report: Report) -> list[tuple[str, list[str]]]:
 
 def _applications_rows(report: Report) -> list[tuple[str, list[str]]]:
     out = []
+    table = layout.table(report.edition, "applications", single_other_handling=report.uses_single_other_handling)
     for path, row in report.applications.rows():
-        label = report.label(f"applications.{path}").split(" ", 1)[1]
-        out.append((label, [_value(v) for v in row.values()]))
+        out.append((table.node(path).label, [_value(v) for v in row.values()]))
     return out
 
 

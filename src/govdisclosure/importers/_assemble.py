@@ -15,6 +15,7 @@ The steps, the same for every format:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -107,7 +108,12 @@ class _Context:
 # 1. sections
 
 
+_MAYBE_HEADING: Final = re.compile(r"[一二三四五六七]\s*[、.．]")  # what every section pattern starts with
+
+
 def _headings(text: str) -> Iterator[tuple[int, int, str]]:
+    if not _MAYBE_HEADING.search(text):
+        return
     for key, pattern in _meta.SECTION_PATTERNS.items():
         for m in pattern.finditer(text):
             yield m.start(), m.end(), key
@@ -160,7 +166,10 @@ def _table_kind(table: SourceTable) -> str | None:
 # 2. items
 
 
+@functools.lru_cache(maxsize=4096)  # cell texts recur ("0", "", "1"…)
 def _is_value(text: str) -> bool:
+    if text.isdigit() and text.isascii():
+        return True
     t = unicodedata.normalize("NFKC", text).strip()
     return t in _BLANKS or bool(_VALUE.match(t))
 
@@ -276,14 +285,19 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
 # 3. values
 
 
+_NUMBER_WITH_UNIT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
+
+
 def _value(text: str, kind: str, ctx: _Context, where: Where, path: str) -> tuple[Any, bool]:
     """A printed cell as a value of ``kind``; (value, printed) where printed is False when nothing usable."""
+    if text.isdigit() and text.isascii():  # the common case: plain ASCII digits
+        return (Decimal(text) if kind == "amount" else int(text)), True
     t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("\u2212", "-")
     if t in _BLANKS:
         if t:
             ctx.note("blank-marker", f"{text!r} read as a blank cell", where, "info", path)
         return None, True
-    m = re.match(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$", t)
+    m = _NUMBER_WITH_UNIT.match(t)
     if not m:
         ctx.note("not-a-number", f"{text!r} is not a number: cell left blank", where, "error", path)
         return None, False

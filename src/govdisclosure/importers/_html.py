@@ -151,7 +151,7 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raise ReadError(f"{label} cannot be parsed as HTML ({exc}); check that the file is a web page") from exc
     if root is None:
         raise ReadError(f"{label} is empty: there is no HTML to read")
-    return _Reader(root, name=name, notes=notes, may_hide=_may_hide(text)).read()
+    return _Reader(root, name=name, notes=notes, hiding_words=_hiding_words(text)).read()
 
 
 def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
@@ -244,13 +244,9 @@ _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
 _HIDING = ("display", "DISPLAY", "mso-hide")  # a style hides an element only if it holds one of these
 
 
-def _may_hide(text: str) -> bool:
-    """Whether any element of the page can be hidden by its style (a page without these words has none)."""
-    return any(word in text for word in _HIDING)
-
-
-def _is_hidden(style: str) -> bool:
-    return any(word in style for word in _HIDING) and _HIDDEN.search(style) is not None
+def _hiding_words(text: str) -> int:
+    """How often the words a hiding style needs occur in ``text`` (the page: an upper bound for its styles)."""
+    return sum(text.count(word) for word in _HIDING)
 
 
 def _tag(element: Any) -> str:
@@ -269,9 +265,11 @@ def _all_text(element: HtmlElement) -> str:
 
 
 class _Reader:
-    def __init__(self, root: HtmlElement, *, name: str | None, notes: list[SourceNote], may_hide: bool = True) -> None:
+    def __init__(
+        self, root: HtmlElement, *, name: str | None, notes: list[SourceNote], hiding_words: int | None = None
+    ) -> None:
         self.root = root
-        self.may_hide = may_hide
+        self.hiding_words = hiding_words  # None: unknown, check every style
         self.name = name
         self.notes = notes
         self.tree = root.getroottree()
@@ -281,13 +279,17 @@ class _Reader:
         self.pending_kind: str = "text"
         self.block: HtmlElement | None = None
         self.tables = 0  # tables added to the blocks so far
+        self.data_tables: set[HtmlElement] = set()
+        self.weights: dict[HtmlElement, int] = {}
 
     # -- structure -------------------------------------------------------------------------------------------
     def read(self) -> SourceDocument:
         self.meta_title = self._meta_title()
+        self._remove_hidden(self._hidden())  # not shown on the page: neither weighed nor read
         self._strip_chrome()
-        self.counts = self._count()
+        self._weigh()
         tables = [t for t in self.root.iter("table") if self._is_data_table(t)]
+        self.data_tables = set(tables)
         body = self._find_body(tables)
         title = self._title_outside(body)
         self._walk(body)
@@ -331,48 +333,69 @@ class _Reader:
             return False
         cells = list(table.iter("td", "th"))
         # the weight counts two per Chinese character: a cell of more than 300 characters is a text frame
-        return len(cells) > 1 and all(self.counts.get(cell, 0) <= 600 for cell in cells)
+        return len(cells) > 1 and all(self._weight(cell) <= 600 for cell in cells)
 
-    def _count(self) -> dict[HtmlElement, int]:
-        """Chinese characters of running text under each element, link and hidden text excluded (one pass).
+    def _hidden(self) -> list[HtmlElement]:
+        """Elements whose style hides them (``display:none``, Word's ``mso-hide:all``), in document order.
+
+        The walk stops once the styles seen hold every occurrence of the words a hiding style needs that the page
+        text has (``hiding_words``): on most pages that is at once, or early in the site header.
+        """
+        hidden: list[HtmlElement] = []
+        left = self.hiding_words
+        if left == 0:
+            return hidden
+        for el in self.root.iter():
+            style = el.get("style")
+            if not style:
+                continue
+            words = _hiding_words(style)
+            if not words:
+                continue
+            if _HIDDEN.search(style):
+                hidden.append(el)
+            if left is not None:
+                left -= words
+                if left <= 0:
+                    break
+        return hidden
+
+    def _weigh(self) -> None:
+        """Chinese characters of running text under each element, link text excluded (one pass).
 
         Counted as the extra UTF-8 bytes of the text: two per character of the Chinese range, close enough to
         rank elements and much faster than matching every character. Elements are visited children first
         (reverse document order); each adds its weight and its tail's to its parent's running total.
         """
-        counts: dict[HtmlElement, int] = {}
+        weights = self.weights
         below: dict[HtmlElement, int] = {}  # weight of the children (and their tails) seen so far
-        hidden = []
-        styles = self.may_hide
         for el in reversed(list(self.root.iter())):
             n = below.pop(el, 0)
             if el.tag == "a":
                 n = 0
-            elif styles and (style := el.get("style")) and _is_hidden(style):
-                n = 0
-                hidden.append(el)
             else:
                 text = el.text
                 if text:
                     n += len(text.encode("utf-8", "surrogatepass")) - len(text)
-            counts[el] = n
+            weights[el] = n
             parent = el.getparent()
             if parent is not None:
                 tail = el.tail
                 if tail:
                     n += len(tail.encode("utf-8", "surrogatepass")) - len(tail)
                 below[parent] = below.get(parent, 0) + n
-        self._remove_hidden(hidden)  # not shown on the page: neither counted nor read
-        return counts
+
+    def _weight(self, el: HtmlElement) -> int:
+        return self.weights.get(el, 0)
 
     def _find_body(self, tables: list[HtmlElement]) -> HtmlElement:
-        counts = self.counts
+        weight = self._weight
         body = self.root.find("body")
         node: HtmlElement = body if body is not None else self.root
-        total = counts.get(node, 0)
+        total = weight(node)
         while total:
-            best = max(node, key=lambda c: counts.get(c, 0), default=None)
-            if best is None or counts.get(best, 0) < 0.8 * total:
+            best = max(node, key=weight, default=None)
+            if best is None or weight(best) < 0.8 * total:
                 break
             if not any(c.tag in _BLOCK for c in best):  # a paragraph, not a container of paragraphs
                 break
@@ -405,7 +428,7 @@ class _Reader:
         for el in self.root.iter():
             if el is body:
                 break
-            if el in ancestors or not 8 <= self.counts.get(el, 0) <= 240:
+            if el in ancestors or not 8 <= self._weight(el) <= 240:
                 continue
             tag = _tag(el)
             marker = f"{el.get('class', '')} {el.get('id', '')}".lower()
@@ -449,7 +472,7 @@ class _Reader:
 
     def _walk(self, el: HtmlElement) -> None:
         tag = _tag(el)
-        if tag == "table" and self._is_data_table(el):
+        if tag == "table" and el in self.data_tables:
             self._flush()
             self._table(el)
             return
@@ -521,6 +544,7 @@ class _Reader:
         nrows = len(rows)
         # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
         grid: list[list[SourceCell | None]] = [[] for _ in range(nrows)]
+        filled = [0] * nrows  # positions of each row holding a cell (rows are compared by count, not by cell)
         overruns = overlaps = 0
         for r, tr in enumerate(rows):
             line = grid[r]
@@ -556,6 +580,7 @@ class _Reader:
                         line.append(origin)
                     else:
                         line[c] = origin
+                    filled[r] += 1
                     c += 1
                     continue
                 covered = SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=True)
@@ -568,8 +593,9 @@ class _Reader:
                             overlaps += 1
                         else:
                             target[c + dc] = covered if dr or dc else origin
+                            filled[r + dr] += 1
                 c += colspan
-        while grid and not any(cell is not None for cell in grid[-1]):
+        while grid and not filled[len(grid) - 1]:
             grid.pop()
         if not grid:
             return
@@ -584,7 +610,7 @@ class _Reader:
         out: list[tuple[SourceCell, ...]] = []
         blank = SourceCell(text="", where=Where(table=index, detail="padding"))
         for r, line in enumerate(grid):
-            if len(line) < width or None in line:
+            if filled[r] < width:
                 padded.append(r)
                 line.extend([None] * (width - len(line)))
                 out.append(tuple(blank if cell is None else cell for cell in line))

@@ -18,6 +18,7 @@ equally well, is not a label: the caller never guesses.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from difflib import SequenceMatcher
@@ -33,6 +34,7 @@ _SPACE = re.compile(r"[\s\u3000\u00a0\"'“”‘’「」]+")
 _NUMBER = re.compile(r"^(?:\(([一二三四五六七八九十])\)|([一二三四五六七八九十])[、.,]|(\d{1,2})[.、,](?!\d))")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """A printed label in comparable form: NFKC, no whitespace or quotes, ``1、`` → ``1.``, 合计 → 总计.
 
@@ -137,6 +139,7 @@ def _ok_number(entry: _Entry, number: str) -> bool:
     return not number or not entry.number or number == entry.number or number.isdigit() == entry.number.isdigit()
 
 
+@functools.lru_cache(maxsize=8192)  # a pure function of immutable values: the same labels recur in every report
 def match(text: str, table: str) -> LabelMatch | None:
     """The official row or group a printed label stands for, or None when it is not (certainly) one.
 
