@@ -199,11 +199,60 @@ class TestCells:
             ("<td><![if !supportLists]><span>1.</span><![endif]>属于国家秘密</td>", "1.属于国家秘密"),
             ("<td><!--[if gte mso 9]><xml>隐藏</xml><![endif]-->7</td>", "7"),
             ("<td><span style='display:none'>隐藏</span>7</td>", "7"),
+            ("<td><a style='display:none'>隐藏</a>7</td>", "7"),
+            ("<td> <p>结果</p> </td>", "结果"),
+            ("<td><p>结果</p>维持</td>", "结果维持"),
+            ("<td>结果<p>维持</p></td>", "结果维持"),
+            ("<td><p><b>总</b><span>计</span></p></td>", "总计"),
+            ("<td><p>a<br>b</p></td>", "a b"),
+            ("<td><p>A1</p><p>B2</p></td>", "A1 B2"),
         ],
     )
     def test_cell_text(self, html: str, expected: str) -> None:
         doc = read_html(f"<table><tr>{html}<td>x</td></tr></table>")
         assert texts(tables(doc)[0]) == [[expected, "x"]]
+
+
+class TestCellPaths:
+    """Each cell's XPath is the one lxml's getpath gives for the printed cell."""
+
+    PAGE = (
+        "<html><body><div><p>一、总体情况</p></div><div><p>说明</p>"
+        "<table><thead><tr><th>a</th><th>b</th><td>c</td></tr></thead>"
+        "<tbody><tr><td rowspan='2'>d</td><td>1</td><th>2</th></tr><tr><td>3</td><td>4</td></tr></tbody></table>"
+        "<table><tr><td>x</td><td colspan='2'>y</td></tr><tr><td>z</td><td>w</td><td>v</td></tr></table>"
+        "</div></body></html>"
+    )
+
+    def test_paths(self) -> None:
+        import lxml.etree
+
+        tree = lxml.etree.fromstring(self.PAGE, lxml.etree.HTMLParser()).getroottree()
+        paths = [cell.where.detail for table in tables(read_html(self.PAGE)) for row in table.rows for cell in row]
+        assert paths[:4] == [
+            "/html/body/div[2]/table[1]/thead/tr/th[1]",
+            "/html/body/div[2]/table[1]/thead/tr/th[2]",
+            "/html/body/div[2]/table[1]/thead/tr/td",
+            "/html/body/div[2]/table[1]/tbody/tr[1]/td[1]",
+        ]
+        for path in paths:
+            assert path is not None
+            found = tree.xpath(path)
+            assert len(found) == 1
+            assert tree.getpath(found[0]) == path
+
+    @pytest.mark.corpus
+    def test_corpus_paths(self, corpus: Path) -> None:
+        import lxml.etree
+
+        data = (corpus / "real" / "001-shanghai-szfbgt-2019.html").read_bytes()
+        tree = lxml.etree.fromstring(data, lxml.etree.HTMLParser()).getroottree()
+        for table in tables(read_html(data)):
+            for row in table.rows:
+                for cell in row:
+                    found = tree.xpath(cell.where.detail)
+                    assert [tree.getpath(el) for el in found] == [cell.where.detail]
+                    assert found[0].tag in {"td", "th"}
 
 
 class TestGrid:
