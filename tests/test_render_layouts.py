@@ -8,10 +8,17 @@ import pytest
 from strategies_render import report_2021, report_2021_single
 
 import govdisclosure
-from govdisclosure import layout
+from govdisclosure import errors, layout
 from govdisclosure.model import ApplicantRow, Applications, ReviewLitigation
-from govdisclosure.renderers import Grid, RenderError
-from govdisclosure.renderers._layouts import TableContext, format_value, report_table, table_context, table_grid
+from govdisclosure.renderers import Grid, GridError, RenderError
+from govdisclosure.renderers._layouts import (
+    TableContext,
+    format_value,
+    report_table,
+    table_context,
+    table_grid,
+    table_row,
+)
 
 
 def _grid(report: govdisclosure.Report, table: str) -> Grid:
@@ -147,6 +154,24 @@ class TestContext:
         single = Applications.filled(0, edition="2019")
         assert isinstance(single.outcomes.other_handling, ApplicantRow)
         assert table_context(single).layout.node("outcomes.other_handling") == layout.OTHER_HANDLING_2019
+
+    def test_single_layout_from_the_registry(self) -> None:
+        """The single （六） layout is the registry's, for a 2021 report printed the old way."""
+        context = TableContext("2021", "applications", True)
+        assert context.layout == layout.table("2021", "applications", single_other_handling=True)
+        assert context.layout == report_2021_single().layout("applications")
+
+    def test_table_row(self) -> None:
+        """One helper walks a dotted row path in a table object."""
+        report = govdisclosure.sample_report("example-2019")
+        path = "outcomes.withheld.state_secret"
+        assert table_row(report.applications, path) is report.get(f"applications.{path}")
+
+    def test_errors_defined_once(self) -> None:
+        """RenderError and GridError live in govdisclosure.errors and are re-exported here."""
+        assert RenderError is errors.RenderError
+        assert GridError is errors.GridError
+        assert issubclass(RenderError, errors.GovDisclosureError)
 
     def test_not_a_table(self) -> None:
         """Anything else is refused in one line."""

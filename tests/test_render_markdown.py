@@ -9,7 +9,7 @@ from strategies_render import FINDINGS, report_2021
 
 import govdisclosure
 from govdisclosure import layout
-from govdisclosure.model import Narrative
+from govdisclosure.model import Contact, Narrative, Subsection
 from govdisclosure.renderers import MarkdownRenderer
 
 
@@ -79,3 +79,44 @@ class TestReport:
         """A narrative's printed heading replaces the official one."""
         report = attrs.evolve(govdisclosure.sample_report(), problems=Narrative(heading="五、问题", text="无"))
         assert "## 五、问题\n\n无" in MarkdownRenderer()(report)
+
+
+class TestEscaping:
+    """Narrative and metadata are shown as written: no HTML, no Markdown structure sneaks in."""
+
+    @staticmethod
+    def _render(**changes: object) -> str:
+        return MarkdownRenderer()(attrs.evolve(govdisclosure.sample_report(), **changes))
+
+    def test_metadata(self) -> None:
+        """Agency, title and contact details: tags and entities become text, pipes and underscores are escaped."""
+        md = self._render(
+            agency="A<script>alert(1)</script>",
+            title="标题 &lt;b&gt; | *要点*",
+            contact=Contact(email="gov_info@example.cn", phone="1 & 2"),
+        )
+        lines = md.splitlines()
+        assert lines[0] == "# 标题 &amp;lt;b&amp;gt; \\| \\*要点\\*"
+        assert lines[2] == "- **发布机关**：A&lt;script>alert(1)&lt;/script>"
+        assert "- **联系电话**：1 & 2" in lines
+        assert "- **电子邮箱**：gov\\_info@example.cn" in lines
+        assert "<script>" not in md
+
+    def test_narrative(self) -> None:
+        """Paragraphs keep their text; tags, table pipes and line-start markers are neutralised."""
+        overview = Narrative(
+            text="正文<img src=x onerror=alert(1)>结束。\n\n# 不是标题\n> 不是引用\n- 不是列表\n1. 不是编号\n---",
+            subsections=(Subsection(marker="（一）", title="主动<b>公开</b>", text="a | b | c"),),
+        )
+        md = self._render(overview=overview)
+        assert "正文&lt;img src=x onerror=alert(1)>结束。" in md
+        assert "\\# 不是标题\n\\> 不是引用\n\\- 不是列表\n1\\. 不是编号\n\\---" in md
+        assert "### （一）主动&lt;b>公开&lt;/b>" in md
+        assert "\n\na \\| b \\| c\n\n" in md
+        assert "<img" not in md
+        assert "<b>" not in md
+
+    def test_plain_text_unchanged(self) -> None:
+        """Ordinary report text passes through as it is."""
+        text = "2024年共收到政府信息公开申请21件，均已按时答复（详见表三）。"
+        assert f"\n{text}\n" in self._render(overview=Narrative(text=text))

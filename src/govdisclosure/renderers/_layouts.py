@@ -34,6 +34,7 @@ __all__ = [
     "table_context",
     "table_grid",
     "table_layout",
+    "table_row",
 ]
 
 _OUTCOME_WRAP: Final = 4
@@ -59,19 +60,23 @@ class TableContext:
         return table_layout(self.edition, self.key, self.single_other_handling)
 
 
-@functools.cache
 def table_layout(edition: str, key: str, single_other_handling: bool = False) -> _layout.TableLayout:
-    """The official layout of a table, with a single （六）其他处理 row when ``single_other_handling``."""
-    layout = _layout.table(edition, key)
-    if key == "applications" and single_other_handling and edition != "2019":
-        root = _replace(layout.root, "other_handling", _layout.OTHER_HANDLING_2019)
-        layout = attrs.evolve(layout, root=root)
-    return layout
+    """The official layout of a table, with a single （六）其他处理 row when ``single_other_handling``
+    (:func:`govdisclosure.layout.table`)."""
+    return _layout.table(edition, key, single_other_handling=single_other_handling)
 
 
-def _replace(node: _layout.Node, key: str, new: _layout.Node) -> _layout.Node:
-    children = tuple(new if child.key == key else _replace(child, key, new) for child in node.children)
-    return attrs.evolve(node, children=children)
+def table_row(table: Any, path: str) -> Any:
+    """The row object of a table object at a dotted row path (``outcomes.withheld.state_secret``).
+
+    >>> from govdisclosure import sample_report
+    >>> table_row(sample_report().applications, "outcomes.withheld.state_secret").total
+    0
+    """
+    obj = table
+    for name in path.split("."):
+        obj = getattr(obj, name)
+    return obj
 
 
 def table_context(obj: object) -> TableContext:
@@ -286,13 +291,6 @@ def _active_disclosure(layout: _layout.TableLayout) -> _Skeleton:
 # --------------------------------------------------------------------------------------------------------------
 
 
-def _part(table: Any, path: str) -> Any:
-    obj = table
-    for name in path.split("."):
-        obj = getattr(obj, name)
-    return obj
-
-
 def table_grid(context: TableContext, table: Any, *, blank: str = "", index: FindingIndex | None = None) -> Grid:
     """The grid of one table object drawn with the official layout ``context`` names."""
     sk = _skeleton(context.edition, context.key, context.single_other_handling)
@@ -307,7 +305,7 @@ def table_grid(context: TableContext, table: Any, *, blank: str = "", index: Fin
     for slot in sk.slots:
         row = rows.get(slot.path)
         if row is None:
-            row = rows[slot.path] = _part(table, slot.path)
+            row = rows[slot.path] = table_row(table, slot.path)
         text = format_value(getattr(row, slot.field), blank)
         marks = index.at(context.key, slot.path, slot.field) if index else ()
         cells.append(

@@ -8,6 +8,7 @@ have different columns, becomes one small table per block under the block's titl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -17,7 +18,7 @@ from .. import layout as _layout
 from ..model import Report
 from ._findings import FindingIndex
 from ._grid import Mark
-from ._layouts import TableContext, format_value
+from ._layouts import TableContext, format_value, table_row
 from ._report import Renderer, paragraphs, preamble, sections
 
 __all__ = ["MarkdownRenderer"]
@@ -25,8 +26,27 @@ __all__ = ["MarkdownRenderer"]
 _SEP: Final = " / "
 
 
+_INLINE: Final = re.compile(r"[\\`*_\[\]|]")
+"""Characters with a meaning inside a Markdown line (the pipe splits table cells): escaped with a backslash."""
+_ENTITY: Final = re.compile(r"&(?=#?\w+;)")
+"""An ampersand that would start an HTML entity (``&lt;``); a lone ``&`` is left as it is."""
+_BLOCK: Final = re.compile(r"^([ \t]*)(#|>|[-+](?=\s)|[-=](?=[-= \t]*$)|\d+(?=[.)]\s))", re.MULTILINE)
+"""What would make a line a heading (or underline the line above into one), a quote or a list item."""
+
+
+def _inline(text: str) -> str:
+    """Text shown as written inside a line: no HTML tag or entity, no emphasis, link or table-cell break."""
+    return _INLINE.sub(r"\\\g<0>", _ENTITY.sub("&amp;", text)).replace("<", "&lt;")
+
+
 def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", " ")
+    """Text for a table cell or a heading: one line, every special character escaped."""
+    return _inline(text).replace("\r\n", " ").replace("\n", " ")
+
+
+def _paragraph(text: str) -> str:
+    """A narrative paragraph shown as written: lines kept, none of them taken for a heading, quote or list."""
+    return _BLOCK.sub(lambda m: f"{m[1]}\\{m[2]}" if not m[2].isdigit() else f"{m[1]}{m[2]}\\", _inline(text))
 
 
 def _row_paths(node: _layout.Node, path: str, labels: tuple[str, ...]) -> Iterator[tuple[str, tuple[str, ...], Any]]:
@@ -44,13 +64,6 @@ def _header_paths(headers: tuple[_layout.Header, ...], prefix: tuple[str, ...]) 
             yield from _header_paths(h.children, (*prefix, h.label))
         else:
             yield (*prefix, h.label)
-
-
-def _part(table: Any, path: str) -> Any:
-    obj = table
-    for name in path.split("."):
-        obj = getattr(obj, name)
-    return obj
 
 
 class MarkdownRenderer(Renderer):
@@ -85,7 +98,7 @@ class MarkdownRenderer(Renderer):
                 rows = []
                 for node in block.children:
                     assert node.key is not None
-                    row = _part(table, node.key)
+                    row = table_row(table, node.key)
                     label = _escape(node.label) + "".join(f"[^{m.number}]" for m in index.at(key, node.key, None))
                     rows.append(
                         [label] + [self._cell(getattr(row, f.key), index.at(key, node.key, f.key)) for f in fields]
@@ -103,7 +116,7 @@ class MarkdownRenderer(Renderer):
             headers = [""] + [_escape(f.label) for f in fields]
         rows = []
         for path, labels, node in paths:
-            row = _part(table, path)
+            row = table_row(table, path)
             marks = index.at(key, path, None)
             label = _escape(_SEP.join(labels)) + "".join(f"[^{m.number}]" for m in marks)
             rows.append([label] + [self._cell(getattr(row, f.key), index.at(key, path, f.key)) for f in node.fields])
@@ -125,17 +138,17 @@ class MarkdownRenderer(Renderer):
 
     def render_report(self, report: Report, index: FindingIndex) -> str:
         """The whole report: ``#`` title, preamble list, ``##`` sections, ``###`` sub-sections, tables."""
-        blocks = [f"# {report.title or report.agency}"]
-        blocks.append("\n".join(f"- **{label}**：{value}" for label, value in preamble(report)))
+        blocks = [f"# {_escape(report.title or report.agency)}"]
+        blocks.append("\n".join(f"- **{label}**：{_escape(value)}" for label, value in preamble(report)))
         for section in sections(report):
-            blocks.append(f"## {section.heading}")
+            blocks.append(f"## {_escape(section.heading)}")
             if section.narrative is not None:
-                blocks.extend(paragraphs(section.narrative.text))
+                blocks.extend(map(_paragraph, paragraphs(section.narrative.text)))
                 for sub in section.narrative.subsections:
                     head = f"{sub.marker}{sub.title}"
                     if head:
-                        blocks.append(f"### {head}")
-                    blocks.extend(paragraphs(sub.text))
+                        blocks.append(f"### {_escape(head)}")
+                    blocks.extend(map(_paragraph, paragraphs(sub.text)))
             else:
                 assert section.context is not None
                 blocks.append(self._table(section.context, section.table, index, caption=False))
