@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..errors import MissingDependencyError, ReadError
-from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
+from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where, grid_cell, grid_where
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -108,6 +108,7 @@ _BLOCK = frozenset(
 )
 _BREAKS = _BLOCK | {"br"}  # elements that split the text of a table cell
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+_TITLE_TAGS = _HEADINGS | {"p", "div", "span", "strong", "b", "td"}  # where a page prints its title
 _MAX_SPAN = 1000
 
 
@@ -425,15 +426,15 @@ class _Reader:
     def _title_outside(self, body: HtmlElement) -> str | None:
         found: str | None = None
         ancestors = set(body.iterancestors())
+        weights = self.weights
         for el in self.root.iter():
             if el is body:
                 break
-            if el in ancestors or not 8 <= self._weight(el) <= 240:
+            if not 8 <= weights.get(el, 0) <= 240 or el in ancestors:
                 continue
             tag = _tag(el)
-            marker = f"{el.get('class', '')} {el.get('id', '')}".lower()
-            if tag in _HEADINGS or "title" in marker or tag in {"p", "div", "span", "strong", "b", "td"}:
-                text = _clean(_all_text(el))
+            if tag in _TITLE_TAGS or "title" in el.get("class", "").lower() or "title" in el.get("id", "").lower():
+                text = _clean(_text_content(el))
                 if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
                     found = text
         return found or self.meta_title
@@ -495,6 +496,11 @@ class _Reader:
         if not len(cell):
             text = cell.text
             return " ".join(text.split()) if text else ""
+        if len(cell) == 1:
+            only = cell[0]
+            if not len(only) and only.tag in _BLOCK and _blank(cell.text) and _blank(only.tail):
+                text = only.text  # the usual <td><p>…</p></td>: the paragraph's own text
+                return " ".join(text.split()) if text else ""
         breaks = 0
         for node in cell.iterdescendants():
             if node.tag in _BREAKS:
@@ -573,8 +579,8 @@ class _Reader:
                         colspan = _span(wide, _MAX_SPAN)
                 text = self._cell_text(td)
                 # every position of a spanning cell points at the printed cell (its top-left position)
-                where = Where(None, None, None, None, index, r, c, f"{tr_path}/{steps[i]}")  # positional: faster
-                origin = SourceCell(text, where, rowspan, colspan)
+                where = grid_where(index, r, c, f"{tr_path}/{steps[i]}")
+                origin = grid_cell(text, where, rowspan, colspan, False)
                 if rowspan == 1 and colspan == 1:
                     if c == width:
                         line.append(origin)
@@ -583,7 +589,7 @@ class _Reader:
                     filled[r] += 1
                     c += 1
                     continue
-                covered = SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=True)
+                covered = grid_cell(text, where, rowspan, colspan, True)
                 for dr in range(rowspan):
                     target = grid[r + dr]
                     if len(target) < c + colspan:

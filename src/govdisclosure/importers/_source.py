@@ -8,7 +8,7 @@ assembler does, the same way for every format.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Final, Literal
 
 import attrs
 
@@ -103,3 +103,51 @@ class SourceDocument:
     """File name or URL, when known."""
     notes: tuple[SourceNote, ...] = ()
     """What the format reader noticed; the assembler passes these on as import notes."""
+
+
+def _slot_setters(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """The slot setters of a frozen attrs class, checked against its fields (a changed class fails at import)."""
+    fields = tuple(field.name for field in attrs.fields(cls))
+    if fields != names:  # pragma: no cover - a guard for whoever changes the classes above
+        raise TypeError(f"{cls.__name__} fields changed: {fields}; update the fast builders in _source.py")
+    return tuple(cls.__dict__[name].__set__ for name in names)
+
+
+_WHERE_SET: Final = _slot_setters(Where, ("line", "column", "page", "bbox", "table", "row", "col", "detail"))
+_CELL_SET: Final = _slot_setters(SourceCell, ("text", "where", "rowspan", "colspan", "spanned"))
+_new = object.__new__
+
+
+def grid_where(table: int, row: int, col: int, detail: str | None) -> Where:
+    """``Where(table=table, row=row, col=col, detail=detail)``, built faster (one per table cell read).
+
+    >>> grid_where(0, 1, 2, "/table/tr[2]/td[3]") == Where(table=0, row=1, col=2, detail="/table/tr[2]/td[3]")
+    True
+    """
+    where = _new(Where)
+    s_line, s_column, s_page, s_bbox, s_table, s_row, s_col, s_detail = _WHERE_SET
+    s_line(where, None)
+    s_column(where, None)
+    s_page(where, None)
+    s_bbox(where, None)
+    s_table(where, table)
+    s_row(where, row)
+    s_col(where, col)
+    s_detail(where, detail)
+    return where
+
+
+def grid_cell(text: str, where: Where, rowspan: int, colspan: int, spanned: bool) -> SourceCell:
+    """``SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=spanned)``, built faster.
+
+    >>> grid_cell("3", Where(), 1, 2, False) == SourceCell(text="3", colspan=2)
+    True
+    """
+    cell = _new(SourceCell)
+    s_text, s_where, s_rowspan, s_colspan, s_spanned = _CELL_SET
+    s_text(cell, text)
+    s_where(cell, where)
+    s_rowspan(cell, rowspan)
+    s_colspan(cell, colspan)
+    s_spanned(cell, spanned)
+    return cell
