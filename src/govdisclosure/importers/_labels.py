@@ -185,18 +185,33 @@ def match(text: str, table: str) -> LabelMatch | None:
 
 
 def _similar(body: str, entries: list[_Entry]) -> list[tuple[float, _Entry]]:
-    """(ratio, entry) for the entries similar enough to be worth comparing (cheap upper bounds first)."""
+    """(ratio, entry) for the entries similar enough to be worth comparing (cheap upper bounds first).
+
+    The bound is difflib's ``quick_ratio`` (characters in common, counted with multiplicity), computed from
+    character counts kept per official label instead of by difflib for every pair.
+    """
     matcher = SequenceMatcher(None, autojunk=False)
     matcher.set_seq2(body)
+    counts = _char_counts(body)
     out = []
     for e in entries:
         if len(e.body) < _MIN_PREFIX or not 0.6 <= len(e.body) / len(body) <= 1.7:
             continue
-        matcher.set_seq1(e.body)
-        if matcher.real_quick_ratio() < _MIN_RATIO or matcher.quick_ratio() < _MIN_RATIO:
+        official = _char_counts(e.body)
+        common = sum(min(n, official[c]) for c, n in counts.items() if c in official)
+        if 2.0 * common / (len(e.body) + len(body)) < _MIN_RATIO:
             continue
+        matcher.set_seq1(e.body)
         out.append((matcher.ratio(), e))
     return out
+
+
+@functools.lru_cache(maxsize=1024)
+def _char_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for c in text:
+        counts[c] = counts.get(c, 0) + 1
+    return counts
 
 
 def _search_terms(table: str) -> list[tuple[str, _Entry]]:
