@@ -212,6 +212,16 @@ class TestCells:
         doc = read_html(f"<table><tr>{html}<td>x</td></tr></table>")
         assert texts(tables(doc)[0]) == [[expected, "x"]]
 
+    @pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "utf-16"])
+    def test_hidden_in_bytes(self, encoding: str) -> None:
+        """Hidden text is dropped from pages given as bytes too, whatever their encoding."""
+        page = (
+            "<div style='DISPLAY: none'>菜单</div><table><tr><td><span style='mso-hide:all'>隐藏</span>7</td>"
+            "<td><span style='display:block'>显示</span></td><td><p style='display : none'>隐藏</p>8</td></tr></table>"
+        )
+        doc = read_html(page.encode(encoding))
+        assert texts(tables(doc)[0]) == [["7", "显示", "8"]]
+
 
 class TestCellPaths:
     """Each cell's XPath is the one lxml's getpath gives for the printed cell."""

@@ -27,6 +27,8 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _TITLE_LIKE = re.compile(r"(政府信息公开|政务公开).{0,12}(年度报告|年报)|年度报告$")
 _WESTERN = ("latin", "iso8859", "cp125", "ascii", "mac-roman")  # single-byte charsets (codecs names)
+# codecs in which ASCII text may not be the same ASCII bytes (codecs names)
+_NOT_ASCII_SAFE = ("utf-16", "utf_16", "utf-32", "utf_32", "utf-7", "utf_7", "iso2022", "hz")
 _SITE_SUFFIX = re.compile(r"\s*[_|\uff5c]\s*|\s+[-－—]\s+")
 
 # Elements whose content is never part of a report body.
@@ -133,8 +135,12 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raise MissingDependencyError("lxml", "html", "reading HTML") from exc
     label = name or "the HTML input"
     notes: list[SourceNote] = []
+    hiding_words: int | None = None
     if isinstance(data, bytes | bytearray | memoryview):
-        text = _decode(bytes(data), label, notes)
+        raw = bytes(data)
+        text, encoding = _decode(raw, label, notes)
+        if not encoding.startswith(_NOT_ASCII_SAFE):  # ASCII text is the same ASCII bytes: count those, faster
+            hiding_words = sum(raw.count(word.encode()) for word in _HIDING)
     elif isinstance(data, str):
         text = data
     else:
@@ -152,17 +158,20 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raise ReadError(f"{label} cannot be parsed as HTML ({exc}); check that the file is a web page") from exc
     if root is None:
         raise ReadError(f"{label} is empty: there is no HTML to read")
-    return _Reader(root, name=name, notes=notes, hiding_words=_hiding_words(text)).read()
+    if hiding_words is None:
+        hiding_words = _hiding_words(text)
+    return _Reader(root, name=name, notes=notes, hiding_words=hiding_words).read()
 
 
-def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
+def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> tuple[str, str]:
+    """The page as text, and the encoding it was decoded with."""
     for bom, encoding in (
         (codecs.BOM_UTF8, "utf-8"),
         (codecs.BOM_UTF16_LE, "utf-16-le"),
         (codecs.BOM_UTF16_BE, "utf-16-be"),
     ):
         if raw.startswith(bom):
-            return raw[len(bom) :].decode(encoding, errors="replace")
+            return raw[len(bom) :].decode(encoding, errors="replace"), encoding
     declared = None
     match = _META_CHARSET.search(raw[:8192])
     if match:
@@ -183,14 +192,14 @@ def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> str:
                     message=f"{label} declares charset {declared}, which does not fit its bytes; read as {encoding}",
                 )
             )
-        return decoded
+        return decoded, encoding
     notes.append(
         SourceNote(
             code="html-undecodable",
             message=f"{label} is neither valid UTF-8 nor GB18030; undecodable bytes were replaced",
         )
     )
-    return raw.decode(declared or "utf-8", errors="replace")
+    return raw.decode(declared or "utf-8", errors="replace"), declared or "utf-8"
 
 
 def _canonical_encoding(name: str) -> str | None:
