@@ -96,7 +96,7 @@ class TestInForce:
         assert (finding.code, finding.expected, finding.actual) == ("X2", 43, 50)
         assert finding.message_zh == (
             "某某县人民政府 2023 表二 行政规范性文件 · 现行有效件数：填报 50，"
-            "上年现行有效件数加本年制发减本年废止为 43（相差 +7）"
+            "上年现行有效件数加本年制发件数减本年废止件数为 43（相差 +7）"
         )
 
     def test_2019_edition_skipped(self) -> None:

@@ -82,6 +82,16 @@ class TestX4:
             "check whether the figure belongs to 行政规范性文件"
         )
 
+    def test_2019_wording(self) -> None:
+        """A 2019-edition report is pointed at its own row label, 规范性文件."""
+        report = consistent_report("2019", seed=1, agency="某某县交通运输局")
+        report = report.with_cell("active_disclosure.regulations.made", 2)
+        finding = check(report, select="X4").findings[0]
+        assert finding.message_zh == (
+            "表二 规章 · 本年新制作数量：填报 2，但“某某县交通运输局”属县级机关，无权制定规章；"
+            "请核对是否应填入规范性文件"
+        )
+
     @pytest.mark.parametrize(
         "agency", ["上海市人民政府办公厅", "某某市人民政府", "某某自治州人民政府", "平潭综合实验区", "县城管理局"]
     )

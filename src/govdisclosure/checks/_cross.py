@@ -25,6 +25,8 @@ __all__ = [
 
 _CARRIED_FORWARD: Final = _layout.row_label("2021", "applications", "carried_forward")
 """四、结转下年度继续办理."""
+_DOCS_2021: Final = {f.key: f.label for f in _layout.table("2021", "active_disclosure").node("regulations").fields}
+"""本年制发件数, 本年废止件数, 现行有效件数 by field key."""
 
 
 def _name(report: Report) -> str:
@@ -116,7 +118,8 @@ class InForceMismatch(SumMismatch):
     def _message(self, lang: str) -> str:
         if lang == "zh":
             return (
-                f"{self.label}：填报 {self.actual}，上年现行有效件数加本年制发减本年废止为 {self.expected}"
+                f"{self.label}：填报 {self.actual}，上年{_DOCS_2021['in_force']}加{_DOCS_2021['issued']}"
+                f"减{_DOCS_2021['repealed']}为 {self.expected}"
                 f"（相差 {self.difference:+d}）"
             )
         return (
@@ -127,7 +130,8 @@ class InForceMismatch(SumMismatch):
 
 @rule(
     "X2",
-    title="现行有效件数(N) = 现行有效件数(N-1) + 本年制发件数(N) - 本年废止件数(N)",
+    title=f"{_DOCS_2021['in_force']}(N) = {_DOCS_2021['in_force']}(N-1) + {_DOCS_2021['issued']}(N) - "
+    f"{_DOCS_2021['repealed']}(N)",
     title_zh="现行有效件数与上年及本年制发、废止件数相符",
     severity="warning",
     tags=("continuity", "active_disclosure", "across"),

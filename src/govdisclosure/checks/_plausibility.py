@@ -98,14 +98,15 @@ class RegulationsFromLowerBody(Finding):
 
     def _message(self, lang: str) -> str:
         level_zh = {"county": "县级", "township": "乡镇级"}.get(self.level, self.level)
+        documents = _layout.row_label(self.edition, "active_disclosure", "normative_documents")
         if lang == "zh":
             return (
                 f"{self.label}：填报 {self.actual}，但“{self.agency}”属{level_zh}机关，无权制定规章；"
-                "请核对是否应填入行政规范性文件"
+                f"请核对是否应填入{documents}"
             )
         return (
             f"{self.label}: printed {self.actual}, but {self.agency} is a {self.level}-level body, which cannot make "
-            "规章; check whether the figure belongs to 行政规范性文件"
+            f"规章; check whether the figure belongs to {documents}"
         )
 
 
