@@ -218,21 +218,8 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _tostring(element: HtmlElement, **options: Any) -> Any:
-    global _tostring
-    import lxml.etree
-
-    _tostring = lxml.etree.tostring  # type: ignore[assignment]  # bound once lxml is known to be installed
-    return _tostring(element, **options)
-
-
 def _blank(text: str | None) -> bool:
     return not text or text.isspace()
-
-
-def _text_content(element: HtmlElement) -> str:
-    """All text under ``element`` (its tail excluded), in document order."""
-    return _tostring(element, method="text", encoding=str, with_tail=False)  # type: ignore[no-any-return]
 
 
 def _join(pieces: list[str]) -> str:
@@ -278,6 +265,9 @@ class _Reader:
     def __init__(
         self, root: HtmlElement, *, name: str | None, notes: list[SourceNote], hiding_words: int | None = None
     ) -> None:
+        import lxml.etree
+
+        self.tostring = lxml.etree.tostring
         self.root = root
         self.hiding_words = hiding_words  # None: unknown, check every style
         self.name = name
@@ -291,6 +281,10 @@ class _Reader:
         self.tables = 0  # tables added to the blocks so far
         self.data_tables: set[HtmlElement] = set()
         self.weights: dict[HtmlElement, int] = {}
+
+    def _text(self, element: HtmlElement) -> str:
+        """All text under ``element`` (its tail excluded), in document order, gathered by lxml in one call."""
+        return self.tostring(element, method="text", encoding=str, with_tail=False)
 
     # -- structure -------------------------------------------------------------------------------------------
     def read(self) -> SourceDocument:
@@ -443,7 +437,7 @@ class _Reader:
                 continue
             tag = _tag(el)
             if tag in _TITLE_TAGS or "title" in el.get("class", "").lower() or "title" in el.get("id", "").lower():
-                text = _clean(_text_content(el))
+                text = _clean(self._text(el))
                 if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
                     found = text
         return found or self.meta_title
@@ -515,9 +509,9 @@ class _Reader:
             if node.tag in _BREAKS:
                 breaks += 1
         if not breaks:  # inline markup only: one piece of text
-            return " ".join(_text_content(cell).split())
+            return " ".join(self._text(cell).split())
         if breaks == 1 and len(cell) == 1 and cell[0].tag in _BLOCK and _blank(cell.text) and _blank(cell[0].tail):
-            return " ".join(_text_content(cell[0]).split())  # the usual <td><p>…</p></td>: the paragraph's text
+            return " ".join(self._text(cell[0]).split())  # the usual <td><p>…</p></td>: the paragraph's text
         pieces: list[str] = [cell.text or ""]
 
         def visit(node: HtmlElement) -> None:
