@@ -34,7 +34,16 @@ from .checks import (
     check_in_force,
     ensure_consistent,
 )
-from .errors import DeserializationError, GovDisclosureError, MissingDependencyError, ModelError, Problem, ReadError
+from .errors import (
+    AggregationError,
+    DeserializationError,
+    GovDisclosureError,
+    GridError,
+    MissingDependencyError,
+    ModelError,
+    Problem,
+    ReadError,
+)
 from .importers import CellOrigin, ImportResult, read
 from .model import (
     ActiveDisclosure2019,
@@ -63,7 +72,7 @@ from .model import (
     blank_report,
 )
 from .records import from_records, iter_records, to_records
-from .renderers import HtmlRenderer, MarkdownRenderer, RenderError, TextRenderer, render
+from .renderers import DocxRenderer, HtmlRenderer, MarkdownRenderer, RenderError, TextRenderer, render
 from .samples import sample_report
 from .schema import json_schema
 from .serialize import dump, dumps, from_dict, load, loads, to_dict
@@ -71,6 +80,7 @@ from .serialize import dump, dumps, from_dict, load, loads, to_dict
 __all__ = [
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
+    "AggregationError",
     "ApplicantRow",
     "Applications",
     "CellOrigin",
@@ -81,10 +91,12 @@ __all__ = [
     "DeserializationError",
     "DocumentCounts2019",
     "DocumentCounts2021",
+    "DocxRenderer",
     "FeeAmount",
     "FeeItems",
     "Finding",
     "GovDisclosureError",
+    "GridError",
     "HtmlRenderer",
     "ImportResult",
     "ItemCounts",
