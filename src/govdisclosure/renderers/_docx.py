@@ -127,6 +127,8 @@ class DocxRenderer:
         """The ``.docx`` bytes of a report (whole, or the configured table) or of a table object."""
         from .. import layout as _layout
 
+        _docx()  # python-docx present, or one clear MissingDependencyError before any other import of it
+
         if isinstance(obj, Report):
             if self.table is None:
                 index = FindingIndex(findings, _layout.TABLE_KEYS, language=self.language, mark=self.mark)
