@@ -665,6 +665,8 @@ _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 def _steps(parent: HtmlElement) -> list[str]:
     """The last XPath step of each child of ``parent``, as ``getpath`` writes it (``td[2]``, or ``td`` if alone)."""
     tags = [child.tag for child in parent]
+    if len(tags) > 1 and tags.count(tags[0]) == len(tags):  # the usual row: td, td, …
+        return [f"{tags[0]}[{i}]" for i in range(1, len(tags) + 1)]
     total: dict[Any, int] = {}
     for tag in tags:
         total[tag] = total.get(tag, 0) + 1
