@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -110,8 +112,8 @@ class TestUsageErrors:
         assert run(capsys, "render", "x.json", "--to", "pdf") == (
             2,
             "",
-            "govdisclosure render: error: argument --to: unknown output format 'pdf': choose text, markdown or html "
-            "(see govdisclosure render --help)\n",
+            "govdisclosure render: error: argument --to: unknown output format 'pdf': "
+            "choose text, markdown, html or docx (see govdisclosure render --help)\n",
         )
 
     def test_unknown_export_format(self, capsys: pytest.CaptureFixture[str]) -> None:
@@ -367,6 +369,17 @@ class TestSchema:
         assert status == 0
         assert json.loads(out) == govdisclosure.json_schema()
 
+    def test_output_file_permissions(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An output file gets the usual permissions (0666 less the umask), not the temporary file's 0600."""
+        target = tmp_path / "schema.json"
+        old = os.umask(0o022)
+        try:
+            assert run(capsys, "schema", "-o", str(target))[0] == 0
+        finally:
+            os.umask(old)
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        assert json.loads(target.read_text(encoding="utf-8")) == govdisclosure.json_schema()
+
 
 class TestProgress:
     """The progress bar is drawn on a terminal only."""
@@ -521,8 +534,8 @@ class TestCheck:
         assert run(capsys, "check", str(flawed_file), str(flawed_file), "--select", "C9") == (
             2,
             "",
-            "govdisclosure: error: unknown rule code or tag C9: see govdisclosure.checks.catalogue() "
-            "(see govdisclosure check --help)\n",
+            "govdisclosure: error: unknown rule code or tag C9: the codes and tags are listed by "
+            "govdisclosure.checks.catalogue() (see govdisclosure check --help)\n",
         )
 
     def test_stdin(

@@ -40,7 +40,7 @@ class TestRender:
 
     def test_unknown_format(self) -> None:
         """One line naming the choices."""
-        with pytest.raises(RenderError, match=r"^unknown format 'pdf': expected one of text, markdown, html$"):
+        with pytest.raises(RenderError, match=r"^unknown format 'pdf': expected one of text, markdown, html, docx$"):
             render(govdisclosure.sample_report(), "pdf")
 
     def test_unknown_option(self) -> None:

@@ -137,10 +137,23 @@ def about(source: Source, message: str) -> str:
 
 
 def write_text(target: str | None, text: str) -> None:
-    """Write ``text`` to a file atomically (a temporary file renamed into place), or to stdout for None/``-``."""
+    """Write ``text`` (UTF-8) to a file atomically, or to stdout for None/``-``."""
     if target is None or target == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    write_bytes(target, text.encode("utf-8"))
+
+
+def write_bytes(target: str | None, data: bytes) -> None:
+    """Write ``data`` to a file atomically (a temporary file renamed into place), or to stdout for None/``-``.
+
+    The file gets the permissions a newly created file would (0666 less the umask), not the temporary file's 0600.
+    """
+    if target is None or target == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     path = Path(target)
     directory = path.parent if str(path.parent) else Path(".")
@@ -149,13 +162,20 @@ def write_text(target: str | None, text: str) -> None:
     except OSError as exc:
         raise CliError(f"{target}: cannot write: {_os_reason(exc)}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), 0o666 & ~_umask())
+            fh.write(data)
         os.replace(tmp, path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise CliError(f"{target}: cannot write: {_os_reason(exc)}") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def output_dir(target: str, count: int) -> Path | None:

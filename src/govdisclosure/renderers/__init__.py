@@ -116,7 +116,7 @@ def render(
     try:
         cls = RENDERERS[format]
     except KeyError:
-        raise RenderError(f"unknown format {format!r}: expected one of {', '.join(RENDERERS)}") from None
+        raise RenderError(f"unknown format {format!r}: expected one of {', '.join((*RENDERERS, 'docx'))}") from None
     unknown = sorted(set(options) - set(_OPTIONS[format]))
     if unknown:
         raise RenderError(
