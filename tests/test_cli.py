@@ -503,13 +503,15 @@ class TestCheck:
         assert err == f"govdisclosure: {bad_json}: not valid JSON: Expecting value (line 1, column 13)\n"
         assert out.startswith(f"{report_file}\n")
         assert f"\n{flawed_file}\n" in out
+        assert out.endswith("\n共检查 2 份报告，1 份有错误，1 份无法使用\n")
+        status, out, _ = run(capsys, "check", "--lang", "en", str(report_file), str(flawed_file), str(bad_json))
         assert out.endswith("\n2 reports checked: 1 with errors, 1 unusable\n")
 
     def test_only_unusable_exit_2(self, capsys: pytest.CaptureFixture[str], report_file: Path, bad_json: Path) -> None:
         """No report with errors but an unusable input: exit 2."""
         status, out, _ = run(capsys, "check", str(report_file), str(bad_json))
         assert status == 2
-        assert out.endswith("\n1 report checked: 0 with errors, 1 unusable\n")
+        assert out.endswith("\n共检查 1 份报告，0 份有错误，1 份无法使用\n")
 
     def test_json(
         self, capsys: pytest.CaptureFixture[str], report_file: Path, flawed_file: Path, bad_json: Path

@@ -316,12 +316,20 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
     else:
         text = "\n".join(chunks)
         if len(sources) > 1:
-            unusable = f", {run.failed} unusable" if run.failed else ""
-            text += f"\n{checked} report{'s' if checked != 1 else ''} checked: {with_errors} with errors{unusable}\n"
+            text += "\n" + _check_summary(args.lang, checked, with_errors, run.failed) + "\n"
     cio.write_text(args.output, text)
     if with_errors:
         return EXIT_FINDINGS
     return run.status
+
+
+def _check_summary(lang: str, checked: int, with_errors: int, unusable: int) -> str:
+    """The closing line of ``check`` over several inputs, in the language of the findings."""
+    if lang == "zh":
+        tail = f"，{unusable} 份无法使用" if unusable else ""
+        return f"共检查 {checked} 份报告，{with_errors} 份有错误{tail}"
+    tail = f", {unusable} unusable" if unusable else ""
+    return f"{checked} report{'s' if checked != 1 else ''} checked: {with_errors} with errors{tail}"
 
 
 def _codes(value: str | None) -> list[str] | None:
