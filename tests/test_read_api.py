@@ -61,16 +61,27 @@ class TestSources:
         text = TEXT.replace("\t", " | ").replace("\n行政复议 | ", "\n|---|---|\n行政复议 | ")
         assert read(text).format == "markdown"
 
-    def test_missing_file_is_text(self) -> None:
-        """A one-line str that is no file is read as text (and is no report)."""
+    def test_mistyped_path(self) -> None:
+        """A one-line str that looks like a path (a suffix or a separator) but names no file is a ReadError."""
+        with pytest.raises(ReadError) as info:
+            read("typo.txt")
+        assert str(info.value) == "cannot read typo.txt: no such file; check the path"
+        with pytest.raises(ReadError) as info:
+            read("no/such/file")
+        assert str(info.value) == "cannot read no/such/file: no such file; check the path"
+
+    def test_one_line_text_is_text(self) -> None:
+        """A one-line str that does not look like a path is read as text (and is no report)."""
         with pytest.raises(ReadError, match=r"^the source is not an annual report"):
-            read("no/such/file.txt")
+            read("本机关2024年没有收到申请")
+        with pytest.raises(ReadError, match=r"^the source is not an annual report"):
+            read("<p>a/b</p>")
 
     def test_unknown_format(self) -> None:
         """An unknown format is a ReadError (also a ValueError) in one line naming the accepted formats."""
         with pytest.raises(ReadError) as info:
             read(TEXT, format="xlsx")
-        assert str(info.value) == "unknown format 'xlsx': format= accepts auto, text, markdown, html, pdf"
+        assert str(info.value) == "unknown format 'xlsx': format= accepts auto, text, markdown, html, pdf, docx"
         assert isinstance(info.value, ValueError)
 
     def test_pdf_as_text_refused(self) -> None:
@@ -124,6 +135,50 @@ class TestDispatch:
         monkeypatch.setitem(sys.modules, "govdisclosure.importers._pdf", None)
         with pytest.raises(MissingDependencyError, match=r"pip install 'govdisclosure\[pdf\]'$"):
             read(b"%PDF-1.7\n")
+
+
+class TestWord:
+    """Word documents reach the Word reader."""
+
+    def test_path_round_trip(self, tmp_path: Path) -> None:
+        """A report rendered as .docx and read back from its path has the same tables."""
+        pytest.importorskip("docx")
+        from govdisclosure.renderers import render
+
+        report = consistent_report("2021", seed=5)
+        path = tmp_path / "report.docx"
+        path.write_bytes(render(report, format="docx"))
+        result = read(path)
+        assert (result.format, result.report.source) == ("docx", "report.docx")
+        assert same_tables(result, report)
+        assert result.report.active_disclosure == report.active_disclosure
+
+    def test_bytes_sniffed(self) -> None:
+        """The bytes of a Word package are recognised without a name."""
+        pytest.importorskip("docx")
+        from govdisclosure.renderers import render
+
+        report = consistent_report("2019", seed=2)
+        result = read(render(report, format="docx"))
+        assert result.format == "docx"
+        assert same_tables(result, report)
+
+    def test_text_refused(self) -> None:
+        """A Word document cannot be given as text."""
+        with pytest.raises(ReadError) as info:
+            read(TEXT, format="docx")
+        assert str(info.value) == "a Word document must be given as a path or as bytes, not as text"
+
+    def test_legacy_doc(self, tmp_path: Path) -> None:
+        """A .doc file goes to the Word reader, which says to save it as .docx."""
+        pytest.importorskip("docx")
+        path = tmp_path / "old.doc"
+        path.write_bytes(bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512)
+        with pytest.raises(ReadError) as info:
+            read(path)
+        assert str(info.value) == (
+            "old.doc is a legacy Word 97-2003 (.doc) file: open it in Word or LibreOffice and save it as .docx"
+        )
 
 
 class TestRoundTrip:

@@ -14,7 +14,15 @@ class TestFormat:
 
     @pytest.mark.parametrize(
         ("name", "expected"),
-        [("a.PDF", "pdf"), ("b.htm", "html"), ("c.md", "markdown"), ("d.txt", "text"), ("e.docx", None), ("f", None)],
+        [
+            ("a.PDF", "pdf"),
+            ("b.htm", "html"),
+            ("c.md", "markdown"),
+            ("d.txt", "text"),
+            ("e.docx", "docx"),
+            ("g.DOC", "docx"),
+            ("f", None),
+        ],
     )
     def test_suffix(self, name: str, expected: str | None) -> None:
         """Known suffixes, case-insensitive."""
@@ -24,6 +32,8 @@ class TestFormat:
         ("head", "expected"),
         [
             (b"%PDF-1.7\n", "pdf"),
+            (b"PK\x03\x04\x14\x00\x00\x00[Content_Types].xml...word/document.xml", "docx"),
+            (b"PK\x03\x04\x14\x00\x00\x00xl/workbook.xml", "text"),
             ("<html><body>x</body></html>", "html"),
             ("正文<table><tr><td>1</td></tr></table>", "html"),
             ("| a | b |\n|---|---|\n| 1 | 2 |", "markdown"),
@@ -31,7 +41,7 @@ class TestFormat:
         ],
     )
     def test_content(self, head: str | bytes, expected: str) -> None:
-        """%PDF, HTML tags, pipe tables, else text."""
+        """%PDF, a Word package, HTML tags, pipe tables, else text."""
         assert sniff_format(head) == expected
 
 

@@ -77,8 +77,12 @@ class TestTextLayer:
             read_pdf(b"", name="a.pdf")
 
     def test_not_a_pdf(self) -> None:
-        with pytest.raises(ReadError, match=r"^the PDF input cannot be opened as a PDF \(.*\); check that the file"):
+        with pytest.raises(ReadError) as info:
             read_pdf(b"<html>not a pdf</html>")
+        assert str(info.value) == (
+            "the PDF input cannot be opened as a PDF: Failed to load document (PDFium: Data format error); "
+            "check that the file is complete"
+        )
 
     def test_not_bytes(self) -> None:
         with pytest.raises(ReadError, match=r"^the PDF input must be given as bytes to be read as PDF, not str$"):

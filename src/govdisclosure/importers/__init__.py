@@ -1,4 +1,4 @@
-"""Reading published reports: text, Markdown, HTML and PDF into a :class:`~govdisclosure.Report`.
+"""Reading published reports: text, Markdown, HTML, PDF and Word into a :class:`~govdisclosure.Report`.
 
 :func:`read` detects the format and the text encoding, hands the document to a format reader (which only finds
 lines and table cells) and then to one shared assembler (which recognises labels, reads numbers, repairs what can
@@ -37,7 +37,7 @@ __all__ = [
     "read",
 ]
 
-Format = Literal["auto", "text", "markdown", "html", "pdf"]
+Format = Literal["auto", "text", "markdown", "html", "pdf", "docx"]
 
 
 def _load(source: str | bytes | os.PathLike[str], name: str | None) -> tuple[str | bytes, str | None, str | None]:
@@ -51,9 +51,24 @@ def _load(source: str | bytes | os.PathLike[str], name: str | None) -> tuple[str
         except OSError as exc:
             raise ReadError(f"cannot read {path}: {exc.strerror or exc}") from None
         return data, name or path.name, format_from_suffix(path.name)
+    if isinstance(source, str) and _looks_like_path(source):
+        raise ReadError(f"cannot read {source}: no such file; check the path")
     if isinstance(source, str | bytes):
         return source, name, format_from_suffix(name) if name else None
     raise TypeError(f"read() expects a path, bytes or text, got {type(source).__name__}")
+
+
+def _looks_like_path(text: str) -> bool:
+    """A one-line text that names a file rather than holding a report: a known suffix or a path separator."""
+    if "\n" in text or len(text) >= 4096:
+        return False
+    stripped = text.strip()
+    if not stripped or "\t" in stripped or "<" in stripped:  # a table row or markup is text, not a path
+        return False
+    if format_from_suffix(stripped) is not None:
+        return True
+    separator = "/" in stripped or os.sep in stripped
+    return separator and len(stripped) < 260 and not any(ch.isspace() or ch in "。，；：" for ch in stripped)
 
 
 def _is_file(text: str) -> bool:
@@ -70,14 +85,16 @@ def read(
 
     ``source`` is a path (``str`` or path-like), the file's bytes, or its text (a ``str`` that is not the path of
     an existing file). ``format`` is detected when ``"auto"``: from the file suffix, else from the content
-    (``%PDF``, HTML tags, Markdown pipe tables, else plain text). Text bytes are decoded as UTF-8 or GB18030 (a
-    BOM is honoured); HTML bytes go to the HTML reader, which honours a declared charset.
+    (``%PDF``, a Word package, HTML tags, Markdown pipe tables, else plain text). A one-line ``str`` that looks
+    like a path (a known suffix or a path separator) but names no file is a :class:`ReadError`, not report
+    text. Text bytes are decoded as UTF-8 or GB18030 (a BOM is honoured); HTML bytes go to the HTML reader,
+    which honours a declared charset.
     ``name`` (a file name or URL) is recorded as the report's ``source``.
 
     Raises :class:`~govdisclosure.errors.ReadError` (a :class:`ValueError`) for an unknown ``format`` and when
     the source cannot be read as a report at all (empty, not a report, the pre-2019 outline, a PDF without a text
     layer), and
-    :class:`~govdisclosure.errors.MissingDependencyError` when HTML or PDF support is not installed.
+    :class:`~govdisclosure.errors.MissingDependencyError` when HTML, PDF or Word support is not installed.
     """
     content, name, suffix_format = _load(source, name)
     fmt: str = format
@@ -94,6 +111,12 @@ def read(
         except ImportError as exc:
             raise MissingDependencyError("pypdfium2", "pdf", "reading PDF") from exc
         doc = read_pdf(content, name=name)
+    elif fmt == "docx":
+        if isinstance(content, str):
+            raise ReadError("a Word document must be given as a path or as bytes, not as text")
+        from ._docx import read_docx  # raises MissingDependencyError itself when python-docx is missing
+
+        doc = read_docx(content, name=name)
     elif fmt == "html":
         try:
             from ._html import read_html

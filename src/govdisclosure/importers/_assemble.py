@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from itertools import product
+from itertools import pairwise, product
 from typing import Any, Final
 
 import attrs
@@ -49,7 +49,9 @@ __all__ = ["assemble"]
 _SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
 _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
 _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "－", "\u2013", "_", "\\", "&nbsp;"})
-_VALUE: Final = re.compile(r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
+_VALUE: Final = re.compile(
+    r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$"
+)
 _NUMBER_ONLY: Final = re.compile("^[\\s\\d.\\-\u2212—/]*$")
 _RUN: Final = re.compile("^[\\s\\d.,\\-\u2212—/]*(?:万元|元)?")
 _CLOSERS: Final = "\"'”’」）)]"
@@ -80,6 +82,14 @@ class _Item:
     """True for grid cells (blank cells count), False for whitespace tokens of a line."""
     widths: list[int] = attrs.Factory(list)
     """For grid cells: the colspan of each value cell (a merged cell covers several columns)."""
+    cols: list[int] = attrs.Factory(list)
+    """For grid cells: the grid column of each value cell."""
+    padding: list[bool] = attrs.Factory(list)
+    """For grid cells: True for a cell added by the reader to square the grid (the printed row ended before it)."""
+    label_col: int = -1
+    """For grid cells: the grid column of the last label cell (-1 when the row has no label)."""
+    positions: tuple[int, ...] | None = None
+    """For grid cells of 表三: the grid column of each applicant column, from the table's header rows."""
 
 
 @attrs.define
@@ -174,11 +184,14 @@ def _is_value(text: str) -> bool:
     return t in _BLANKS or bool(_VALUE.match(t))
 
 
-def _row_item(row: Sequence[SourceCell]) -> _Item | None:
+def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = None) -> _Item | None:
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
     widths: list[int] = []
-    for cell in row:
+    cols: list[int] = []
+    padding: list[bool] = []
+    label_col = -1
+    for col, cell in enumerate(row):
         text = cell.text.strip()
         if _is_value(text):
             if cell.spanned:
@@ -186,17 +199,47 @@ def _row_item(row: Sequence[SourceCell]) -> _Item | None:
             if labels or text:
                 values.append((text, cell.where))
                 widths.append(cell.colspan)
+                cols.append(col)
+                padding.append(not text and cell.where.detail == _PADDING)
         else:
             if not labels or labels[-1][0] != text:
                 labels.append((text, cell.where))
-            values, widths = [], []  # values come after the last label
+            label_col = col
+            values, widths, cols, padding = [], [], [], []  # values come after the last label
     if not labels:
         while values and not values[0][0]:
-            values.pop(0)
-            widths.pop(0)
+            for column in (values, widths, cols, padding):
+                column.pop(0)
     if not labels and not values:
         return None
-    return _Item(labels, values, cells=True, widths=widths)
+    return _Item(labels, values, True, widths, cols, padding, label_col, positions)
+
+
+_PADDING: Final = "padding"  # Where.detail of the empty cells readers add to square a grid
+_HEADER_KEYS: Final = {_labels.normalize(f.label): f.key for f in layout.APPLICANT_FIELDS}
+
+
+def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
+    """The grid column of each applicant column of 表三, read from the header rows (None when not all are seen).
+
+    A row with a digit anywhere is a data row and is skipped; the first cell naming each column is taken.
+    """
+    found: dict[str, int] = {}
+    for row in table.rows:
+        if any(any(ch.isdigit() for ch in cell.text) for cell in row):
+            continue
+        for col, cell in enumerate(row):
+            if cell.spanned or not cell.text:
+                continue
+            key = _HEADER_KEYS.get(_labels.normalize(cell.text))
+            if key is not None and key not in found:
+                found[key] = col
+    if len(found) != len(layout.APPLICANT_FIELDS):
+        return None
+    positions = tuple(found[f.key] for f in layout.APPLICANT_FIELDS)
+    if any(b <= a for a, b in pairwise(positions)):
+        return None
+    return positions
 
 
 class _Norm:
@@ -214,9 +257,7 @@ class _Norm:
                     continue
                 chars.append(c)
                 index.append(i)
-        norm = "".join(chars)
-        norm = re.sub(r"(?<![\d.])(\d)[、,]", r"\1.", norm).replace("合计", "总计")
-        self.text = norm
+        self.text = _labels.unify_marks("".join(chars))
         self.index = index
         self.length = len(text)
 
@@ -271,8 +312,9 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
     items: list[_Item] = []
     for block in blocks:
         if isinstance(block, SourceTable):
+            positions = _header_positions(block) if table == "applications" else None
             for row in block.rows:
-                item = _row_item(row)
+                item = _row_item(row, positions)
                 if item is not None:
                     items.append(item)
         else:
@@ -288,8 +330,22 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
 _NUMBER_WITH_UNIT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
 
 
-def _value(text: str, kind: str, ctx: _Context, where: Where, path: str) -> tuple[Any, bool]:
-    """A printed cell as a value of ``kind``; (value, printed) where printed is False when nothing usable."""
+def _ten_thousandths(number: Decimal) -> Decimal:
+    """``number`` divided by 10000 exactly, without trailing zeros after the point.
+
+    >>> _ten_thousandths(Decimal("15000")), _ten_thousandths(Decimal("20000")), _ten_thousandths(Decimal("3"))
+    (Decimal('1.5'), Decimal('2'), Decimal('0.0003'))
+    """
+    shifted = number.scaleb(-4).normalize()
+    return shifted.quantize(Decimal(1)) if shifted.as_tuple().exponent > 0 else shifted  # type: ignore[operator]
+
+
+def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: str | None = None) -> tuple[Any, bool]:
+    """A printed cell as a value of ``kind``; (value, printed) where printed is False when nothing usable.
+
+    ``unit`` is the unit the form prints in the label (万元 for the 2021 fees): an amount printed in 元 is
+    converted to it exactly; a count printed in 万 is not a count.
+    """
     if text.isdigit() and text.isascii():  # the common case: plain ASCII digits
         return (Decimal(text) if kind == "amount" else int(text)), True
     t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("\u2212", "-")
@@ -301,14 +357,38 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str) -> tupl
     if not m:
         ctx.note("not-a-number", f"{text!r} is not a number: cell left blank", where, "error", path)
         return None, False
-    if m.group(0) != m.group(1):
-        ctx.note("annotation", f"{text!r} read as {m.group(1)} (unit or annotation in the cell)", where, "info", path)
-    number = m.group(1)
+    number, printed_unit = m.group(1), m.group(2)
     if kind == "amount":
         try:
-            return Decimal(number), True
+            amount = Decimal(number)
         except InvalidOperation:  # pragma: no cover - the pattern only lets decimal numbers through
             return None, False
+        if unit == "万元" and printed_unit == "元":
+            converted = _ten_thousandths(amount)
+            ctx.note("unit-converted", f"{text!r} is printed in 元: read as {converted} 万元", where, "warning", path)
+            return converted, True
+        if printed_unit and unit is None:
+            ctx.note(
+                "annotation",
+                f"{text!r} read as {number}, as printed (the form names no unit; printed in {printed_unit})",
+                where,
+                "info",
+                path,
+            )
+        elif m.group(0) != number:
+            ctx.note("annotation", f"{text!r} read as {number} (unit or annotation in the cell)", where, "info", path)
+        return amount, True
+    if printed_unit in ("万", "万元"):
+        ctx.note(
+            "not-a-count",
+            f"{text!r} is written in ten thousands (万), not as a count: cell left blank",
+            where,
+            "error",
+            path,
+        )
+        return None, False
+    if m.group(0) != number:
+        ctx.note("annotation", f"{text!r} read as {number} (unit or annotation in the cell)", where, "info", path)
     if "." in number:
         if re.fullmatch(r"-?\d+\.0+", number):
             number = number.split(".")[0]
@@ -329,11 +409,27 @@ def _read_row(
     ctx: _Context,
     rule: Any = None,
 ) -> tuple[dict[str, Any], list[tuple[int, ...]]]:
-    """Values of one row keyed by field, and the candidate cuts when a run of digits is ambiguous."""
+    """Values of one row keyed by field, and the candidate cuts when a run of digits is ambiguous.
+
+    Grid rows of 表三 are read by the columns of the header when the table has one and the row's figures sit in
+    them; other rows by their order, after dropping the empty filler cell beside a label that spans two grid
+    columns and empty cells at the end. A row with fewer cells than the layout is never shifted: it is noted.
+    """
+    if item.cells and item.positions is not None and len(item.positions) == len(fields):
+        placed = _by_position(item, fields, prefix, ctx)
+        if placed is not None:
+            return placed, []
     values = list(item.values)
+    widths = list(item.widths)
+    if item.cells and any(item.padding):  # cells the reader added after the end of a short printed row
+        kept = [i for i, pad in enumerate(item.padding) if not pad]
+        values, widths = [values[i] for i in kept], [widths[i] for i in kept]
     count = len(fields)
     where = values[0][1] if values else (item.labels[0][1] if item.labels else Where())
     if item.cells and len(values) > count:
+        if item.labels and not values[0][0]:  # the filler cell of a label spanning two grid columns
+            values.pop(0)
+            widths.pop(0)
         while len(values) > count and (not values[-1][0] or not values[0][0]):
             values.pop(-1 if not values[-1][0] else 0)
     if len(values) > count:
@@ -348,7 +444,7 @@ def _read_row(
         )
         values = values[:count]
     out: dict[str, Any] = {}
-    if item.cells and len(values) == 1 < count and item.widths and item.widths[0] > 1:
+    if item.cells and len(values) == 1 < count and widths and widths[0] > 1:
         text, w = values[0]
         value, printed = _value(text, "count", _Context(), w, prefix)
         if printed and value in (0, None):
@@ -366,12 +462,12 @@ def _read_row(
     if len(values) == count:
         for field, (text, w) in zip(fields, values, strict=True):
             path = f"{prefix}.{field.key}"
-            value, printed = _value(text, field.kind, ctx, w, path)
+            value, printed = _value(text, field.kind, ctx, w, path, field.unit)
             out[field.key] = value
             if printed:
                 ctx.provenance[path] = CellOrigin(text, w, False)
         return out, []
-    texts = [unicodedata.normalize("NFKC", t) for t, _ in values]
+    texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
     digits = all(t.isascii() and t.isdigit() for t in texts) and texts
     if not digits:
         if values:
@@ -412,6 +508,69 @@ def _read_row(
             prefix,
         )
     return {}, found
+
+
+def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
+    """A grid row of 表三 read by the header's columns, or None when its figures do not sit in them.
+
+    A label spanning more grid columns than the header's label column (（三）不予公开 | 1.属于国家秘密) moves the
+    columns right by the difference. Cells the printed row did not reach stay blank, with a note.
+    """
+    positions = item.positions
+    assert positions is not None
+    offset = max(0, item.label_col + 1 - positions[0])
+    targets = [p + offset for p in positions]
+    wanted = set(targets)
+    at: dict[int, int] = {}
+    beyond: list[int] = []
+    for i, col in enumerate(item.cols):
+        text = item.values[i][0]
+        if col in wanted:
+            if any(ch.isspace() for ch in text):
+                return None  # a run of figures in one cell: read it by order (the digit splitter)
+            at[col] = i
+        elif col > targets[-1]:
+            beyond.append(i)
+        elif text:
+            return None  # a figure outside the header's columns: the header does not fit this row
+    count = len(fields)
+    out: dict[str, Any] = {}
+    missing: list[str] = []
+    for field, col in zip(fields, targets, strict=True):
+        index = at.get(col)
+        if index is None or item.padding[index]:
+            out[field.key] = None
+            missing.append(field.label)
+            continue
+        text, w = item.values[index]
+        path = f"{prefix}.{field.key}"
+        value, printed = _value(text, field.kind, ctx, w, path, field.unit)
+        out[field.key] = value
+        if printed:
+            ctx.provenance[path] = CellOrigin(text, w, False)
+    where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else Where())
+    if missing:
+        ctx.note(
+            "missing-cells",
+            f"{prefix}: the printed row ends after {count - len(missing)} of {count} cells; "
+            f"{'、'.join(missing)} not printed: left blank (the printed cells are read under the header's columns)",
+            where,
+            "warning",
+            prefix,
+        )
+    while beyond and not item.values[beyond[-1]][0]:
+        beyond.pop()
+    if beyond:
+        extra = " ".join(item.values[i][0] or "□" for i in beyond)
+        ctx.note(
+            "extra-cells",
+            f"{prefix}: {count + len(beyond)} cells where the layout has {count}; the first {count} were kept, "
+            f"ignored: {extra}",
+            item.values[beyond[0]][1],
+            "warning",
+            prefix,
+        )
+    return out
 
 
 def _put(

@@ -16,7 +16,7 @@ from typing import Final
 
 __all__ = ["FORMATS", "decode", "format_from_suffix", "sniff_format"]
 
-FORMATS: Final = ("text", "markdown", "html", "pdf")
+FORMATS: Final = ("text", "markdown", "html", "pdf", "docx")
 _SUFFIXES: Final = {
     ".txt": "text",
     ".text": "text",
@@ -26,6 +26,8 @@ _SUFFIXES: Final = {
     ".htm": "html",
     ".xhtml": "html",
     ".pdf": "pdf",
+    ".docx": "docx",
+    ".doc": "docx",  # a legacy file then gets the Word reader's "save it as .docx" message
 }
 _PIPE_SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*\|", re.MULTILINE)
 _HTML: Final = re.compile(r"<\s*(?:table|html|body|tr|td|!doctype)\b", re.IGNORECASE)
@@ -38,10 +40,15 @@ def format_from_suffix(name: str) -> str | None:
 
 
 def sniff_format(head: str | bytes) -> str:
-    """The format of a document from its content: ``%PDF`` → pdf, HTML tags → html, pipe tables → markdown."""
+    """The format of a document from its content.
+
+    ``%PDF`` → pdf, a zip package with a ``word/`` part → docx, HTML tags → html, pipe tables → markdown.
+    """
     if isinstance(head, bytes):
         if head.lstrip()[:5] == b"%PDF-":
             return "pdf"
+        if head[:4] == b"PK\x03\x04" and b"word/" in head:
+            return "docx"
         head = head[:65536].decode("utf-8", "replace")
     if head.lstrip().startswith("%PDF-"):
         return "pdf"

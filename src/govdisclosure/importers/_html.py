@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import MissingDependencyError, ReadError
 from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where, grid_cell, grid_where
@@ -160,7 +160,31 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raise ReadError(f"{label} is empty: there is no HTML to read")
     if hiding_words is None:
         hiding_words = _hiding_words(text)
-    return _Reader(root, name=name, notes=notes, hiding_words=hiding_words).read()
+    doc = _Reader(root, name=name, notes=notes, hiding_words=hiding_words).read()
+    if not doc.blocks:
+        _explain_no_text(text, label)
+    return doc
+
+
+_TAG: Final = re.compile(r"<[^>]*>")
+_OPEN_TAG: Final = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
+_SCRIPT: Final = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _explain_no_text(text: str, label: str) -> None:
+    """Raise a ReadError saying why a page with text outside its tags gave none (nesting beyond lxml's limit)."""
+    tags = _OPEN_TAG.findall(text)
+    if len(tags) <= 255:  # too few to reach the parser's depth limit: the page really has nothing to read
+        return
+    outside = len("".join(_TAG.sub("", _SCRIPT.sub("", text)).split()))
+    if not outside:
+        return
+    most = max(set(tags), key=tags.count) if tags else "?"
+    raise ReadError(
+        f"{label} has {outside} characters of text but none could be read: its {len(tags)} tags (the most, "
+        f"{tags.count(most)} <{most}>) nest deeper than the HTML parser follows (255 levels); save the page as "
+        "text and read that"
+    )
 
 
 def _decode(raw: bytes, label: str, notes: list[SourceNote]) -> tuple[str, str]:

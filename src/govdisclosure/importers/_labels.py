@@ -28,7 +28,7 @@ import attrs
 
 from .. import layout
 
-__all__ = ["LabelMatch", "find_labels", "match", "normalize", "strip_number"]
+__all__ = ["LabelMatch", "find_labels", "match", "normalize", "strip_number", "unify_marks"]
 
 _SPACE = re.compile(r"[\s\u3000\u00a0\"'“”‘’「」]+")
 _NUMBER = re.compile(r"^(?:\(([一二三四五六七八九十])\)|([一二三四五六七八九十])[、.,]|(\d{1,2})[.、,](?!\d))")
@@ -43,10 +43,19 @@ def normalize(text: str) -> str:
     >>> normalize("\\uff11、属于“国家秘密”")
     '1.属于国家秘密'
     """
-    text = unicodedata.normalize("NFKC", text)
-    text = _SPACE.sub("", text)
-    text = re.sub(r"(?<![\d.])(\d)[、,]", r"\1.", text)
-    return text.replace("合计", "总计")
+    return unify_marks(_SPACE.sub("", unicodedata.normalize("NFKC", text)))
+
+
+_NUMBER_MARK: Final = re.compile(r"(?<![\d.])(\d)[、,]")
+
+
+def unify_marks(text: str) -> str:
+    """The label spellings read as one, each character for one (so positions are kept): ``1、`` → ``1.``, 合计 → 总计.
+
+    >>> unify_marks("3、合计")
+    '3.总计'
+    """
+    return _NUMBER_MARK.sub(r"\1.", text).replace("合计", "总计")
 
 
 def strip_number(norm: str) -> tuple[str, str]:

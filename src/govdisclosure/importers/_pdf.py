@@ -319,6 +319,15 @@ class _Page:
         self.drawn = 0  # thin path objects found on the page
 
 
+def _reason(exc: BaseException) -> str:
+    """An exception's message fit to run on in a sentence: no trailing full stop.
+
+    >>> _reason(ValueError("Failed to load document (PDFium: Data format error)."))
+    'Failed to load document (PDFium: Data format error)'
+    """
+    return (str(exc) or type(exc).__name__).strip().rstrip("。.")
+
+
 def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     """Read a PDF with a text layer: running text as lines, ruled tables as expanded grids.
 
@@ -340,11 +349,11 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     try:
         document = pdfium.PdfDocument(raw)
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
-        raise ReadError(f"{label} cannot be opened as a PDF ({exc}); check that the file is complete") from exc
+        raise ReadError(f"{label} cannot be opened as a PDF: {_reason(exc)}; check that the file is complete") from exc
     try:
         extracted = [_extract(document, index, pdfium_c) for index in range(len(document))]
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
-        raise ReadError(f"{label} cannot be read as a PDF ({exc}); check that the file is complete") from exc
+        raise ReadError(f"{label} cannot be read as a PDF: {_reason(exc)}; check that the file is complete") from exc
     finally:
         document.close()
     chars_seen = [[c.ch for c in chars] for _, chars, _, _ in extracted]
