@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import attrs
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 from govdisclosure import layout
 from govdisclosure.errors import ReadError
-from govdisclosure.importers import assemble
+from govdisclosure.importers import assemble, read
 from govdisclosure.importers._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
 
 from .strategies_read import source_documents
@@ -126,8 +127,9 @@ class TestTables:
         """Figures beside a label that matches no row are not used."""
         rows = [*applications_rows(), ["其他主动公开文件", "1", "1", "1", "1", "1", "1", "6"]]
         result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
-        assert [n.message for n in result.notes_with("row-unplaced")] == [
-            "figures beside '其他主动公开文件' match no row of 表三: not used"
+        assert [n.message for n in result.notes_with("unplaced-row")] == [
+            "表三: the printed row '其他主动公开文件' (table 1, row 26, column 1) matches no official row; "
+            "its figures '1 1 1 1 1 1 6' are not used"
         ]
 
     def test_reader_notes_passed_on(self) -> None:
@@ -178,3 +180,180 @@ class TestArbitraryDocuments:
         except ReadError:
             return
         assert all(path.count(".") >= 2 for path in result.provenance)
+
+
+def tab_copy(replace: dict[str, str] | None = None) -> str:
+    """表三 as a copied Word table: three header rows, a label column two grid columns wide, blank cells kept."""
+    fields = [f.label for f in layout.APPLICANT_FIELDS]
+    header = layout.APPLICANT_HEADER[0]
+    lines = [
+        "某县人民政府2024年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "\t".join(["", "", header.label, "", "", "", "", "", fields[-1], ""]),
+        "\t".join(["", "", fields[0], header.children[1].label, "", "", "", "", "", ""]),
+        "\t".join(["", "", "", *fields[1:6], "", ""]),
+        layout.CORNER_NOTE + "\t" * 9,  # a line of text once its trailing tabs are stripped
+    ]
+    for path, node in layout.table("2021", "applications").rows():
+        row = "\t".join([node.label, "", *["0"] * 7, ""])
+        lines.append((replace or {}).get(path, row))
+    return "\n".join(lines) + "\n"
+
+
+def label(path: str) -> str:
+    """The official label of a 表三 row."""
+    return layout.table("2021", "applications").node(path).label
+
+
+class TestColumns:
+    """Grid rows of 表三 are read by the header's columns; short rows are noted, never shifted."""
+
+    def test_trailing_blanks_after_one_figure(self) -> None:
+        """Only 自然人 printed, the rest (total included) blank: 18 stays under 自然人."""
+        text = tab_copy({"carried_over": f"{label('carried_over')}\t\t18\t\t\t\t\t\t\t"})
+        result = read(text)
+        assert result.report.applications.carried_over.values() == (18, None, None, None, None, None, None)
+        assert result.notes_with("missing-cells") == ()
+
+    def test_short_row_noted(self) -> None:
+        """A row that ends early keeps its figures under their columns, the rest blank, with a note."""
+        text = tab_copy({"carried_over": f"{label('carried_over')}\t\t5\t0\t5"})
+        result = read(text)
+        assert result.report.applications.carried_over.values() == (5, 0, 5, None, None, None, None)
+        assert [n.message for n in result.notes_with("missing-cells")] == [
+            "applications.carried_over: the printed row ends after 3 of 7 cells; 社会公益组织、法律服务机构、其他、总计 "
+            "not printed: left blank (the printed cells are read under the header's columns)"
+        ]
+
+    def test_row_not_aligned_with_header_read_by_order(self) -> None:
+        """A row without the filler cell (figures from the label's next column) is read by order."""
+        text = tab_copy({"carried_over": f"{label('carried_over')}\t5\t0\t0\t0\t0\t0\t5"})
+        result = read(text)
+        assert result.report.applications.carried_over.values() == (5, 0, 0, 0, 0, 0, 5)
+        assert result.notes_with("missing-cells") == ()
+
+    def test_filler_dropped_before_trailing_blanks_without_header(self) -> None:
+        """Without a header, the empty cell beside the label goes first, then empty cells at the end."""
+        rows = applications_rows()
+        rows[1] = [rows[1][0], "", "18", "", "", "", "", "", ""]
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+        assert result.report.applications.carried_over.values() == (18, None, None, None, None, None, None)
+
+    def test_short_row_without_header_left_blank(self) -> None:
+        """Without a header a short row cannot be placed: blank, with a note naming the cells."""
+        rows = [[*row, ""] for row in applications_rows()]
+        padding = [SourceCell("", Where(table=0, row=1, col=c, detail="padding")) for c in range(4, 9)]
+        table = grid(*rows)
+        short = (*(SourceCell(t, Where(table=0, row=1, col=c)) for c, t in enumerate([rows[1][0], "", "5", "0"])),)
+        table = SourceTable((table.rows[0], (*short, *padding), *table.rows[2:]))
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
+        assert result.report.applications.carried_over.values() == (None,) * 7
+        assert [n.message for n in result.notes_with("missing-cells")] == [
+            "applications.carried_over: 3 cells where the layout has 7; the row was left blank"
+        ]
+
+
+class TestUnits:
+    """Units printed in cells: 元 converted for the fees in 万元, counts in 万 refused."""
+
+    def fees(self, cell: str) -> Any:
+        """Read a report whose 2021 fees cell is ``cell``."""
+        node = layout.table("2021", "active_disclosure").node("fees")
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", node.fields[0].label], [node.label, cell]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        return assemble(doc)
+
+    def test_yuan_converted(self) -> None:
+        """15000元 in the 万元 cell is 1.5 (exactly), with a warning; the printed text stays in provenance."""
+        result = self.fees("15000元")
+        assert result.report.get("active_disclosure.fees.amount") == Decimal("1.5")
+        assert [n.message for n in result.notes_with("unit-converted")] == [
+            "'15000元' is printed in 元: read as 1.5 万元"
+        ]
+        assert result.provenance["active_disclosure.fees.amount"].text == "15000元"
+
+    def test_wan_kept(self) -> None:
+        """1.2万 in the 万元 cell is 1.2."""
+        result = self.fees("1.2万")
+        assert result.report.get("active_disclosure.fees.amount") == Decimal("1.2")
+        assert result.notes_with("unit-converted") == ()
+
+    def test_count_in_wan_left_blank(self) -> None:
+        """A count printed as 1.2万 is not a count: blank, with an error note."""
+        rows = applications_rows()
+        rows[0] = [rows[0][0], "1.2万", "0", "0", "0", "0", "0", "1.2万"]
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+        assert result.report.applications.new_received.natural_person is None
+        assert [n.message for n in result.notes_with("not-a-count")][:1] == [
+            "'1.2万' is written in ten thousands (万), not as a count: cell left blank"
+        ]
+
+    def test_2019_amount_keeps_printed_unit(self) -> None:
+        """The 2019 采购总金额 names no unit: the printed number is kept and the printed unit noted."""
+        table = layout.table("2019", "active_disclosure")
+        path = next(p for p, node in table.rows() if any(f.kind == "amount" for f in node.fields))
+        node = table.node(path)
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["采购项目", *(f.label for f in node.fields)], [node.label, "3", "3.5万元"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows("2019"), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.get(f"active_disclosure.{path}.amount") == Decimal("3.5")
+        assert [n.message for n in result.notes if n.path == f"active_disclosure.{path}.amount"] == [
+            "'3.5万元' read as 3.5, as printed (the form names no unit; printed in 万元)"
+        ]
+
+
+class TestUnplacedRows:
+    """Every printed row that cannot be placed gives a note, in every table."""
+
+    def test_active_disclosure_row(self) -> None:
+        """An extra 表二 row is noted with its text and position."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid([node.label, "0", "0", "0"], ["其他主动公开文件", "5", "3", "9"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert [n.message for n in result.notes_with("unplaced-row")] == [
+            "表二: the printed row '其他主动公开文件' (table 1, row 2, column 1) matches no official row; "
+            "its figures '5 3 9' are not used"
+        ]
+
+    def test_text_line(self) -> None:
+        """A line of running text ending in figures whose label is no row is noted too."""
+        text = tab_copy().replace(
+            "三、收到和处理政府信息公开申请情况",
+            "二、主动公开政府信息情况\n其他主动公开文件 5 3 9\n三、收到和处理政府信息公开申请情况",
+        )
+        result = read(text)
+        assert [n.message for n in result.notes_with("unplaced-row")] == [
+            "表二: the printed row '其他主动公开文件' (line 3:1) matches no official row; its figures '5 3 9' are not used"
+        ]
+
+
+class TestMessages:
+    """Messages quote what was printed."""
+
+    def test_digit_groups_in_one_cell(self) -> None:
+        """'1 2' in one 表二 cell is quoted as printed, not taken for a label."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid([node.label, "1 2", "0", "0"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.get("active_disclosure.regulations.issued") is None
+        assert [n.message for n in result.notes if n.path and n.path.startswith("active_disclosure.regulations")] == [
+            "'1 2' is not a number: cell left blank"
+        ]

@@ -305,14 +305,19 @@ def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
         if _labels.match(piece, table) is not None:
             tokens = _tokens(run, where, len(label_part)) if run else []
             return _Item([(piece, _at(where, text.index(piece)))], tokens, cells=False)
+    if run and label_part.strip() and len(label_part.strip()) <= 40:  # a printed row of figures, label unknown
+        label = label_part.strip()
+        return _Item([(label, _at(where, text.index(label)))], _tokens(run, where, len(label_part)), cells=False)
     return None
 
 
 def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) -> list[_Item]:
     items: list[_Item] = []
+    positions: tuple[int, ...] | None = None
     for block in blocks:
         if isinstance(block, SourceTable):
-            positions = _header_positions(block) if table == "applications" else None
+            if table == "applications":  # a table without header rows continues the last one's columns
+                positions = _header_positions(block) or positions
             for row in block.rows:
                 item = _row_item(row, positions)
                 if item is not None:
@@ -468,7 +473,7 @@ def _read_row(
                 ctx.provenance[path] = CellOrigin(text, w, False)
         return out, []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
-    digits = all(t.isascii() and t.isdigit() for t in texts) and texts
+    digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
     if not digits:
         if values:
             ctx.note(
@@ -514,7 +519,9 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     """A grid row of 表三 read by the header's columns, or None when its figures do not sit in them.
 
     A label spanning more grid columns than the header's label column (（三）不予公开 | 1.属于国家秘密) moves the
-    columns right by the difference. Cells the printed row did not reach stay blank, with a note.
+    columns right by the difference. Cells the printed row did not reach stay blank, with a note. A row with a
+    figure outside the header's columns (before them, between them or after them) is not aligned with the header
+    (text copies of merged cells often are not) and is read by order instead.
     """
     positions = item.positions
     assert positions is not None
@@ -522,15 +529,12 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     targets = [p + offset for p in positions]
     wanted = set(targets)
     at: dict[int, int] = {}
-    beyond: list[int] = []
     for i, col in enumerate(item.cols):
         text = item.values[i][0]
         if col in wanted:
             if any(ch.isspace() for ch in text):
                 return None  # a run of figures in one cell: read it by order (the digit splitter)
             at[col] = i
-        elif col > targets[-1]:
-            beyond.append(i)
         elif text:
             return None  # a figure outside the header's columns: the header does not fit this row
     count = len(fields)
@@ -555,18 +559,6 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             f"{prefix}: the printed row ends after {count - len(missing)} of {count} cells; "
             f"{'、'.join(missing)} not printed: left blank (the printed cells are read under the header's columns)",
             where,
-            "warning",
-            prefix,
-        )
-    while beyond and not item.values[beyond[-1]][0]:
-        beyond.pop()
-    if beyond:
-        extra = " ".join(item.values[i][0] or "□" for i in beyond)
-        ctx.note(
-            "extra-cells",
-            f"{prefix}: {count + len(beyond)} cells where the layout has {count}; the first {count} were kept, "
-            f"ignored: {extra}",
-            item.values[beyond[0]][1],
             "warning",
             prefix,
         )
@@ -623,12 +615,7 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
             if has_numbers and not item.labels:
                 orphans.append(item)
             elif has_numbers:
-                ctx.note(
-                    "row-unplaced",
-                    f"figures beside {item.labels[-1][0]!r} match no row of 表三: not used",
-                    item.labels[-1][1],
-                    "warning",
-                )
+                _unplaced(item, "表三", ctx)
             continue
         path = row.path
         if path.startswith("outcomes.other_handling."):
@@ -652,6 +639,16 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
     _resolve(result, ambiguous, fields, ctx)
     _pair(result, pending, orphans, fields, ctx)
     return result
+
+
+def _unplaced(item: _Item, table: str, ctx: _Context) -> None:
+    """A warning on a printed row with figures that matches no official row of ``table``."""
+    label, where = item.labels[-1] if item.labels else ("", item.values[0][1])
+    figures = " ".join(t or "□" for t, _ in item.values)
+    row = f"the printed row {label!r}" if label else "figures printed without a label"
+    ctx.note(
+        "unplaced-row", f"{table}: {row} ({where}) matches no official row; its figures {figures!r} are not used", where
+    )
 
 
 def _label_note(text: str, match: _labels.LabelMatch, where: Where, ctx: _Context, official: str = "") -> None:
@@ -871,7 +868,11 @@ def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, di
             match = _labels.match(text, "active_disclosure")
             if match is not None and match.is_row:
                 row, printed = match, (text, where)
-        if row is None or not item.values:
+        if row is None:
+            if _has_numbers(item):
+                _unplaced(item, "表二", ctx)
+            continue
+        if not item.values:
             continue
         try:
             node = table.node(row.path)

@@ -54,7 +54,10 @@ def _table(rows: list[tuple[int, list[tuple[int, str]]]], index: int) -> SourceT
             SourceCell(text, Where(line=line_no, column=col, table=index, row=r, col=c))
             for c, (col, text) in enumerate(cells)
         ]
-        row += [SourceCell("", Where(line=line_no, table=index, row=r, col=c)) for c in range(len(row), width)]
+        row += [  # the line ended before the widest row: cells added to square the grid, marked as such
+            SourceCell("", Where(line=line_no, table=index, row=r, col=c, detail="padding"))
+            for c in range(len(row), width)
+        ]
         grid.append(tuple(row))
     return SourceTable(tuple(grid), Where(line=rows[0][0], table=index))
 
@@ -91,7 +94,8 @@ def read_text(text: str, *, name: str | None = None, markdown: bool = False) -> 
             if pending and pipe != pending_pipe:
                 flush()
             pending_pipe = pipe
-            pending.append((number, _cells(line, pipe)))
+            # trailing tabs are cells printed blank (a copied Word row), not the end of the row: keep them
+            pending.append((number, _cells(line if pipe else raw.rstrip(" \u3000\r\v"), pipe)))
             continue
         flush()
         kind: str = "text"
