@@ -221,8 +221,9 @@ class TestColumns:
         result = read(text)
         assert result.report.applications.carried_over.values() == (5, 0, 5, None, None, None, None)
         assert [n.message for n in result.notes_with("missing-cells")] == [
-            "applications.carried_over: the printed row ends after 3 of 7 cells; 社会公益组织、法律服务机构、其他、总计 "
-            "not printed: left blank (the printed cells are read under the header's columns)"
+            "applications.carried_over: the printed row ends after 3 of 7 cells; "
+            "社会公益组织、法律服务机构、其他、总计 not printed: left blank "
+            "(the printed cells are read under the header's columns)"
         ]
 
     def test_row_not_aligned_with_header_read_by_order(self) -> None:
@@ -336,7 +337,8 @@ class TestUnplacedRows:
         )
         result = read(text)
         assert [n.message for n in result.notes_with("unplaced-row")] == [
-            "表二: the printed row '其他主动公开文件' (line 3:1) matches no official row; its figures '5 3 9' are not used"
+            "表二: the printed row '其他主动公开文件' (line 3:1) matches no official row; "
+            "its figures '5 3 9' are not used"
         ]
 
 
