@@ -31,12 +31,14 @@ from ..model import (
     ACTIVE_DISCLOSURE_CLASSES,
     ApplicantRow,
     Applications,
+    Narrative,
     NotProcessed,
     OtherHandling,
     Outcomes,
     Report,
     ReviewLitigation,
     ReviewRow,
+    Subsection,
     UnableToProvide,
     Withheld,
 )
@@ -1008,10 +1010,17 @@ def assemble(doc: SourceDocument) -> ImportResult:
     title = _meta.find_title(preamble or all_lines) or ""
     year = _year(title, full, ctx)
     agency, published = _signature(all_lines, title, ctx)
+    stated = _meta.find_published("\n".join(preamble)[:3000]) or _meta.find_published(full[:2000])
     if published is None:
-        m = re.search(r"发布(?:时间|日期)\s*[:：]\s*(\d{4})-(\d{1,2})-(\d{1,2})", full[:2000])
-        if m:
-            published = _meta._date(m.group(1), m.group(2), m.group(3))
+        published = stated
+    elif stated is not None and stated != published:
+        ctx.note(
+            "date-differs",
+            f"the report is signed {published.isoformat()} but its page gives {stated.isoformat()}: "
+            "the signature date is kept",
+            Where(),
+            "info",
+        )
     if not agency:
         agency = _meta.find_agency_in_title(title) or ""
         if not agency:
@@ -1042,11 +1051,12 @@ def assemble(doc: SourceDocument) -> ImportResult:
         }
     )
     review_obj = ReviewLitigation(**{k: ReviewRow(**review.get(k, {})) for k in _REVIEW_ROWS})
+    _stray_text(parts, ctx)
     sections = {}
     for key in ("overview", "problems", "other_matters"):
         heading = printed.get(key)
         official = layout.SECTION_HEADINGS[key][1]
-        sections[key] = _meta.narrative(_text_of(parts.get(key, [])), heading, official)
+        sections[key] = _narrative(_text_of(parts.get(key, [])), heading, key, ctx)
         if key not in printed:
             ctx.note(
                 "section-missing", f"section {layout.SECTION_HEADINGS[key][0]}、{official} not found", Where(), "info"
@@ -1066,6 +1076,72 @@ def assemble(doc: SourceDocument) -> ImportResult:
         **sections,
     )
     return ImportResult(report=report, notes=tuple(ctx.notes), provenance=ctx.provenance, format=doc.format)
+
+
+_TABLE_NAMES: Final = {"active_disclosure": "表二", "applications": "表三", "review_litigation": "表四"}
+_PROSE: Final = re.compile(r"[。；;！？]")
+_OWN_HEADING: Final = re.compile(r"^([一二三四五六七八九十])\s*[、.．]\s*([^。，,；;：:！？!?\d]{2,24})$")
+
+
+def _section_name(key: str) -> str:
+    number, title = layout.SECTION_HEADINGS[key]
+    return f"{number}、{title}"
+
+
+def _stray_text(parts: dict[str, list[SourceLine | SourceTable | _Segment]], ctx: _Context) -> None:
+    """Running text printed after the last table of a table section, moved to a narrative section with a note.
+
+    A report with its own outline may print, say, its problems and improvements after 表四 without a heading.
+    Text after 表四, or that speaks of problems (问题/改进), goes to 五 (before its own text); other text to 一.
+    """
+    for key in _TABLE_SECTIONS:
+        blocks = parts.get(key, [])
+        last = max((i for i, b in enumerate(blocks) if isinstance(b, SourceTable)), default=None)
+        if last is None:
+            continue
+        prose = [b for b in blocks[last + 1 :] if not isinstance(b, SourceTable)]
+        text = "".join(b.text for b in prose)
+        size = len("".join(text.split()))
+        if size < 20 or not _PROSE.search(text):
+            continue  # a stray figure or a remnant of the table, not prose
+        parts[key] = blocks[: last + 1]
+        if key == "review_litigation" or "问题" in text or "改进" in text:
+            target = "problems"
+            parts["problems"] = [*prose, *parts.get("problems", [])]
+        else:
+            target = "overview"
+            parts.setdefault("overview", []).extend(prose)
+        start = "".join(prose[0].text.split())[:12]
+        ctx.note(
+            "text-moved",
+            f"{size} characters of text after {_TABLE_NAMES[key]} ({prose[0].where}, starting {start!r}) belong to "
+            f"no section of the format: kept in {_section_name(target)}",
+            prose[0].where,
+        )
+
+
+def _narrative(lines: list[str], heading: str | None, key: str, ctx: _Context) -> Narrative:
+    """A narrative section; numbered headings of a report's own outline inside it become sub-sections, noted."""
+    official = layout.SECTION_HEADINGS[key][1]
+    cuts = [i for i, line in enumerate(lines) if _OWN_HEADING.match(line.strip())]
+    if not cuts:
+        return _meta.narrative(lines, heading, official)
+    lead = _meta.narrative(lines[: cuts[0]], heading, official)
+    extra: list[Subsection] = []
+    for j, i in enumerate(cuts):
+        m = _OWN_HEADING.match(lines[i].strip())
+        assert m is not None
+        body = _meta.narrative(lines[i + 1 : cuts[j + 1] if j + 1 < len(cuts) else len(lines)], None, "")
+        extra.append(Subsection(marker=f"{m.group(1)}、", title=m.group(2).strip(), text=body.full_text))
+    ctx.note(
+        "outline-headings",
+        f"{_section_name(key)} continues under headings of the report's own outline "
+        f"({'; '.join(sub.marker + sub.title for sub in extra)}): kept as its sub-sections",
+        Where(),
+        "info",
+        key,
+    )
+    return attrs.evolve(lead, subsections=(*lead.subsections, *extra))
 
 
 def _year(title: str, full: str, ctx: _Context) -> int:

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import MissingDependencyError, ReadError
+from ._meta import find_published
 from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where, grid_cell, grid_where
 
 if TYPE_CHECKING:
@@ -325,6 +326,7 @@ class _Reader:
         first = [b.text for b in self.blocks[:3] if isinstance(b, SourceLine)]
         if title and not any(title in text or (len(text) >= 6 and text in title) for text in first):
             self.blocks.insert(0, SourceLine(text=title, kind="heading", where=Where(detail="page title")))
+        self._page_date(title or (first[0] if first else ""))
         images = sum(1 for _ in body.iter("img"))
         if images and not any(isinstance(b, SourceTable) for b in self.blocks):
             self.notes.append(
@@ -336,6 +338,22 @@ class _Reader:
                 )
             )
         return SourceDocument(blocks=tuple(self.blocks), format="html", name=self.name, notes=tuple(self.notes))
+
+    def _page_date(self, title: str) -> None:
+        """Keep the page's publication date (``时间：2023-02-20 15:07`` in the article bar) as a line under the title.
+
+        The article bar is page chrome and is not read as text; its date is looked for after the title, and added
+        as ``发布时间：YYYY-MM-DD`` unless the text read already has it.
+        """
+        if any(isinstance(b, SourceLine) and find_published(b.text) for b in self.blocks[:12]):
+            return
+        page = "".join(t for t in self.root.itertext() if isinstance(t, str))
+        start = page.find(title[:12]) if title else -1
+        date = find_published(page[max(start, 0) : max(start, 0) + 3000])
+        if date is not None:
+            at = 1 if self.blocks and isinstance(self.blocks[0], SourceLine) else 0
+            line = SourceLine(text=f"发布时间：{date.isoformat()}", where=Where(detail="page header"))
+            self.blocks.insert(at, line)
 
     def _strip_chrome(self) -> None:
         import lxml.etree

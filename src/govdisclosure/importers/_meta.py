@@ -27,6 +27,7 @@ __all__ = [
     "find_contact",
     "find_date",
     "find_period",
+    "find_published",
     "find_title",
     "narrative",
 ]
@@ -60,14 +61,59 @@ def _date(y: str, m: str, d: str) -> _dt.date | None:
         return None
 
 
+_CN_DIGITS: Final = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "O": "0", "○": "0"}
+_CN_DATE: Final = re.compile(
+    r"([〇零○O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+)
+
+
+def _cn_number(text: str) -> str:
+    """A month or day in Chinese numerals as digits: 十 → 10, 十二 → 12, 二十 → 20, 二十一 → 21."""
+    if "十" not in text:
+        return "".join(_CN_DIGITS[c] for c in text)
+    tens, _, units = text.partition("十")
+    return str(int(_CN_DIGITS.get(tens, "1") if tens else "1") * 10 + (int(_CN_DIGITS[units]) if units else 0))
+
+
 def find_date(text: str) -> tuple[_dt.date | None, bool]:
-    """The last date written as ``YYYY年M月D日`` in ``text``, and whether it had the typo ``YYYY月M月D日``."""
+    """The last date written as ``YYYY年M月D日`` in ``text``, and whether it had the typo ``YYYY月M月D日``.
+
+    Dates in Chinese numerals, as signatures often print them, are read too:
+
+    >>> find_date("二〇二五年一月二十日")
+    (datetime.date(2025, 1, 20), False)
+    """
     found: tuple[_dt.date | None, bool] = (None, False)
     for m in _DATE.finditer(text):
         date = _date(m.group(1), m.group(3), m.group(4))
         if date is not None:
             found = (date, m.group(2) == "月")
+    if found[0] is None:
+        for m in _CN_DATE.finditer(text):
+            date = _date(_cn_number(m.group(1)), _cn_number(m.group(2)), _cn_number(m.group(3)))
+            if date is not None:
+                found = (date, False)
     return found
+
+
+_PUBLISHED: Final = re.compile(
+    r"(?:发布|成文|印发|(?<![\u4e00-\u9fff]))(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+)
+
+
+def find_published(text: str) -> _dt.date | None:
+    """The date a page or document header gives as ``发布时间：``, ``发布日期：``, ``成文日期：`` or ``时间：``.
+
+    >>> find_published("来源：平潭综合实验区 时间：2023-02-20 15:07")
+    datetime.date(2023, 2, 20)
+    >>> find_published("发布日期：2020年1月31日")
+    datetime.date(2020, 1, 31)
+    """
+    for m in _PUBLISHED.finditer(text):
+        date = _date(m.group(1), m.group(2), m.group(3))
+        if date is not None:
+            return date
+    return None
 
 
 def find_period(text: str) -> Period | None:
