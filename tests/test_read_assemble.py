@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -358,4 +359,34 @@ class TestMessages:
         assert result.report.get("active_disclosure.regulations.issued") is None
         assert [n.message for n in result.notes if n.path and n.path.startswith("active_disclosure.regulations")] == [
             "'1 2' is not a number: cell left blank"
+        ]
+
+
+class TestPublished:
+    """The publication date: the signature's, else the one the preamble states."""
+
+    def rows(self) -> SourceTable:
+        """A readable 表三."""
+        return grid(*applications_rows())
+
+    def test_preamble_date(self) -> None:
+        """Without a signature, 发布日期 under the title is the date (Word and PDF copies print it there)."""
+        doc = document(
+            SourceLine("发布日期：2024年2月1日"), SourceLine("三、收到和处理政府信息公开申请情况"), self.rows()
+        )
+        assert assemble(doc).report.published == dt.date(2024, 2, 1)
+
+    def test_signature_preferred(self) -> None:
+        """The signature date wins over the page's; the difference is noted."""
+        doc = document(
+            SourceLine("发布时间：2024-02-05"),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            self.rows(),
+            SourceLine("某县人民政府"),
+            SourceLine("二〇二四年一月三十日"),
+        )
+        result = assemble(doc)
+        assert (result.report.published, result.report.agency) == (dt.date(2024, 1, 30), "某县人民政府")
+        assert [n.message for n in result.notes_with("date-differs")] == [
+            "the report is signed 2024-01-30 but its page gives 2024-02-05: the signature date is kept"
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -232,3 +234,120 @@ class TestCorpusRepairs:
             if EXPECTED[file].legible
         ]
         assert sum(results) == len(results)
+
+
+def _seed_edited(corpus: Path, edit: Callable[[list[str]], None]) -> ImportResult:
+    """The seed text with its lines edited in memory (the corpus file is never copied or changed)."""
+    lines = (corpus / "real" / SEED).read_text(encoding="utf-8").split("\n")
+    edit(lines)
+    return read("\n".join(lines))
+
+
+def _index(lines: list[str], start: str) -> int:
+    return next(i for i, line in enumerate(lines) if line.startswith(start))
+
+
+SEED = "000-tacheng-waishiban-2024.txt"
+
+
+class TestReviewFindings:
+    """The reviewer's repros on the seed and on 010, each fixed and noted."""
+
+    def test_only_natural_person_printed(self, corpus: Path) -> None:
+        """001's pattern in the seed (only 自然人 printed, total blank): 18 stays under 自然人, nothing shifts."""
+
+        def edit(lines: list[str]) -> None:
+            i = _index(lines, "二、上年结转")
+            lines[i] = lines[i].split("\t")[0] + "\t\t18" + "\t" * 7
+
+        result = _seed_edited(corpus, edit)
+        assert result.report.applications.carried_over.values() == (18, None, None, None, None, None, None)
+        assert result.notes_with("missing-cells") == ()
+
+    def test_short_row_noted(self, corpus: Path) -> None:
+        """A row of the seed that ends after three cells is noted, its figures under their own columns."""
+
+        def edit(lines: list[str]) -> None:
+            i = _index(lines, "二、上年结转")
+            lines[i] = lines[i].split("\t")[0] + "\t\t5\t0\t5"
+
+        result = _seed_edited(corpus, edit)
+        assert result.report.applications.carried_over.values() == (5, 0, 5, None, None, None, None)
+        assert [n.path for n in result.notes_with("missing-cells")] == ["applications.carried_over"]
+
+    def test_fee_in_yuan(self, corpus: Path) -> None:
+        """The seed's fee cell printed as 15000元 is 1.5 万元, with a warning."""
+
+        def edit(lines: list[str]) -> None:
+            i = _index(lines, "行政事业性收费")
+            lines[i] = lines[i].split("\t")[0] + "\t15000元"
+
+        result = _seed_edited(corpus, edit)
+        assert result.report.get("active_disclosure.fees.amount") == Decimal("1.5")
+        assert [n.severity for n in result.notes_with("unit-converted")] == ["warning"]
+
+    def test_extra_active_row(self, corpus: Path) -> None:
+        """A row inserted after 规范性文件 is noted with its text and position."""
+        result = _seed_edited(
+            corpus, lambda lines: lines.insert(_index(lines, "规范性文件") + 1, "其他主动公开文件\t5\t3\t9")
+        )
+        assert [str(n) for n in result.notes_with("unplaced-row")] == [
+            "warning: 表二: the printed row '其他主动公开文件' (line 27:1, table 1, row 4, column 1) matches no "
+            "official row; its figures '5 3 9' are not used [unplaced-row] (line 27:1, table 1, row 4, column 1)"
+        ]
+        assert result.report.active_disclosure == _read(corpus, SEED).report.active_disclosure
+
+    def test_digit_groups_quoted(self, corpus: Path) -> None:
+        """'1 2' in the seed's 规范性文件 row is quoted as printed."""
+
+        def edit(lines: list[str]) -> None:
+            lines[_index(lines, "规范性文件")] = "规范性文件\t1 2\t0\t0"
+
+        result = _seed_edited(corpus, edit)
+        assert [n.message for n in result.notes_with("not-a-number")] == ["'1 2' is not a number: cell left blank"]
+
+    def test_own_outline_kept(self, corpus: Path) -> None:
+        """010: 一 stops at its own 二、…六、 headings (kept as sub-sections), the problems after 表四 go to 五."""
+        result = _read(corpus, "010-shanghai-stcsm-2024.md")
+        overview = result.report.overview
+        assert [s.marker + s.title for s in overview.subsections] == [
+            "二、工作机制保障",
+            "三、主动公开工作情况",
+            "四、政府信息公开申请情况",
+            "五、政府信息管理",
+            "六、政府信息公开平台建设",
+        ]
+        assert overview.text.endswith("涉及的行政诉讼数为0 件。")
+        problems = result.report.problems
+        assert [s.marker + s.title for s in problems.subsections] == ["（一）主要问题", "（二）改进情况"]
+        assert "张江高新区" in problems["改进情况"].text
+        assert [n.message for n in result.notes_with("text-moved")] == [
+            "237 characters of text after 表四 (line 192:1, starting '（一）主要问题') belong to no section of the "
+            "format: kept in 五、存在的主要问题及改进情况"
+        ]
+        assert [n.path for n in result.notes_with("outline-headings")] == ["overview"]
+
+
+PUBLISHED = {
+    "000-tacheng-waishiban-2024.txt": "2025-01-20",
+    "001-shanghai-szfbgt-2019.html": "2020-01-31",
+    "002-pingtan-2019.txt": "2020-01-20",
+    "005-pingtan-2022.html": "2023-02-20",
+    "005-pingtan-2022.txt": "2023-02-20",
+    "006-pingtan-2023.html": "2024-03-08",
+    "006-pingtan-2023.txt": "2024-03-08",
+    "009-shuyang-county-2025.md": "2026-01-23",
+    "010-shanghai-stcsm-2024.md": None,
+}
+
+
+class TestPublished:
+    """Publication dates: the signature, else the page's or preamble's 发布时间/时间."""
+
+    @pytest.mark.parametrize(("file", "date"), sorted(PUBLISHED.items()))
+    def test_dates(self, corpus: Path, file: str, date: str | None) -> None:
+        """Each file's date as printed (None when it prints none)."""
+        if file.endswith(".html"):
+            pytest.importorskip("govdisclosure.importers._html")
+        published = _read(corpus, file).report.published
+        assert (published.isoformat() if published else None) == date

@@ -116,6 +116,15 @@ class TestBody:
         for chrome in ("首页", "当前位置", "脚本", "主办单位", "网站地图"):
             assert chrome not in joined
 
+    def test_page_date_kept(self) -> None:
+        """The article bar's 时间： (page chrome) is kept as a 发布时间 line under the title."""
+        page = PAGE.format(charset="utf-8").replace(
+            '<div class="content">',
+            '<div class="info">来源：某县人民政府 时间：2023-02-20 15:07</div><div class="content">',
+        )
+        assert lines(read_html(page))[:2] == ["某县2023年政府信息公开工作年度报告", "发布时间：2023-02-20"]
+        assert "发布时间" not in "".join(lines(read_html(PAGE.format(charset="utf-8"))))
+
     def test_title_outside_body_kept_first(self) -> None:
         doc = read_html(PAGE.format(charset="utf-8"))
         first = doc.blocks[0]
@@ -375,6 +384,15 @@ class TestErrors:
             ReadError, match=r"^the HTML input must be given as text or bytes to be read as HTML, not int$"
         ):
             read_html(3)  # type: ignore[arg-type]
+
+    def test_nesting_too_deep(self) -> None:
+        """Text nested deeper than the parser follows is explained, not reported as an empty page."""
+        with pytest.raises(ReadError) as info:
+            read_html("<table>" * 20000 + "正文" + "</table>" * 20000, name="deep.html")
+        assert str(info.value) == (
+            "deep.html has 2 characters of text but none could be read: its 20000 tags (the most, 20000 <table>) "
+            "nest deeper than the HTML parser follows (255 levels); save the page as text and read that"
+        )
 
     def test_empty_text(self) -> None:
         with pytest.raises(ReadError, match=r"^the HTML input is empty: there is no HTML to read$"):

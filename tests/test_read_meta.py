@@ -10,6 +10,7 @@ from govdisclosure.importers._meta import (
     find_contact,
     find_date,
     find_period,
+    find_published,
     find_title,
     narrative,
 )
@@ -59,6 +60,21 @@ class TestMetadata:
         assert find_date("2025年1月20日 2026年2月3日") == (dt.date(2026, 2, 3), False)
         assert find_date("2025 月 1 月 20 日") == (dt.date(2025, 1, 20), True)
         assert find_date("2025年2月30日") == (None, False)
+
+    def test_dates_in_chinese_numerals(self) -> None:
+        """Signature dates printed in Chinese numerals."""
+        assert find_date("二〇二五年一月二十日") == (dt.date(2025, 1, 20), False)
+        assert find_date("二〇二四年十二月三十一日") == (dt.date(2024, 12, 31), False)
+        assert find_date("二〇二四年十月十日") == (dt.date(2024, 10, 10), False)
+
+    def test_published(self) -> None:
+        """发布时间/发布日期/成文日期/时间 in ISO or 年月日 form; 统计时间 and the like are not publication dates."""
+        assert find_published("发布时间: 2020-01-20") == dt.date(2020, 1, 20)
+        assert find_published("来源：某县 时间：2023-02-20 15:07") == dt.date(2023, 2, 20)
+        assert find_published("成文日期：2024年3月8日") == dt.date(2024, 3, 8)
+        assert find_published("发布日期：2024/3/8") == dt.date(2024, 3, 8)
+        assert find_published("统计时间：2024年1月1日至12月31日") is None
+        assert find_published("发布时间：2024-02-30") is None
 
     def test_period_without_second_year(self) -> None:
         """ "2024 年 1 月 1 日至 12 月 31 日" ends in the same year."""

@@ -1162,7 +1162,7 @@ def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | N
     tail = [line.strip() for line in lines if line.strip()][-4:]
     for i in range(len(tail) - 1, -1, -1):
         date, typo = _meta.find_date(tail[i])
-        if date is None or len(re.sub(r"[\s\d年月日()（）]", "", tail[i])) > 2:
+        if date is None or len(re.sub(r"[\s\d年月日()（）〇零○一二三四五六七八九十]", "", tail[i])) > 2:
             continue
         if typo:
             ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", Where(), "warning")
