@@ -125,6 +125,12 @@ class TestBody:
         assert lines(read_html(page))[:2] == ["某县2023年政府信息公开工作年度报告", "发布时间：2023-02-20"]
         assert "发布时间" not in "".join(lines(read_html(PAGE.format(charset="utf-8"))))
 
+    def test_page_date_in_two_nodes(self) -> None:
+        """A date printed after its label's element (<span>发布日期：</span>2023-02-20) is found too."""
+        bar = '<div class="info"><span>发布日期：</span>2023-02-20</div>'
+        page = PAGE.format(charset="utf-8").replace('<div class="content">', bar + '<div class="content">')
+        assert lines(read_html(page))[1] == "发布时间：2023-02-20"
+
     def test_title_outside_body_kept_first(self) -> None:
         doc = read_html(PAGE.format(charset="utf-8"))
         first = doc.blocks[0]

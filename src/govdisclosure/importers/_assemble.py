@@ -531,10 +531,11 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     targets = [p + offset for p in positions]
     wanted = set(targets)
     at: dict[int, int] = {}
+    values = item.values
     for i, col in enumerate(item.cols):
-        text = item.values[i][0]
+        text = values[i][0]
         if col in wanted:
-            if any(ch.isspace() for ch in text):
+            if not text.isdigit() and len(text.split()) > 1:
                 return None  # a run of figures in one cell: read it by order (the digit splitter)
             at[col] = i
         elif text:

@@ -137,6 +137,25 @@ def grid_where(table: int, row: int, col: int, detail: str | None) -> Where:
     return where
 
 
+def line_where(line: int, column: int | None, table: int, row: int, col: int, detail: str | None) -> Where:
+    """``Where(line=line, column=column, table=table, row=row, col=col, detail=detail)``, built faster.
+
+    >>> line_where(3, 5, 0, 1, 2, None) == Where(line=3, column=5, table=0, row=1, col=2)
+    True
+    """
+    where = _new(Where)
+    s_line, s_column, s_page, s_bbox, s_table, s_row, s_col, s_detail = _WHERE_SET
+    s_line(where, line)
+    s_column(where, column)
+    s_page(where, None)
+    s_bbox(where, None)
+    s_table(where, table)
+    s_row(where, row)
+    s_col(where, col)
+    s_detail(where, detail)
+    return where
+
+
 def grid_cell(text: str, where: Where, rowspan: int, colspan: int, spanned: bool) -> SourceCell:
     """``SourceCell(text=text, where=where, rowspan=rowspan, colspan=colspan, spanned=spanned)``, built faster.
 

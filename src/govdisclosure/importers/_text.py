@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where
+from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where, grid_cell, line_where
 
 __all__ = ["read_markdown", "read_text"]
 
@@ -51,11 +51,11 @@ def _table(rows: list[tuple[int, list[tuple[int, str]]]], index: int) -> SourceT
     grid: list[tuple[SourceCell, ...]] = []
     for r, (line_no, cells) in enumerate(rows):
         row = [
-            SourceCell(text, Where(line=line_no, column=col, table=index, row=r, col=c))
+            grid_cell(text, line_where(line_no, col, index, r, c, None), 1, 1, False)
             for c, (col, text) in enumerate(cells)
         ]
         row += [  # the line ended before the widest row: cells added to square the grid, marked as such
-            SourceCell("", Where(line=line_no, table=index, row=r, col=c, detail="padding"))
+            grid_cell("", line_where(line_no, None, index, r, c, "padding"), 1, 1, False)
             for c in range(len(row), width)
         ]
         grid.append(tuple(row))
