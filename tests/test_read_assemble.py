@@ -330,6 +330,24 @@ class TestUnplacedRows:
             "its figures '5 3 9' are not used"
         ]
 
+    def test_review_row(self) -> None:
+        """A 表四 grid row with an unknown label, and figures after 表四's fifteen, are noted."""
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            grid(["行政复议", "行政诉讼"], ["0"] * 15, ["信访件数", "4"], table=1),
+            grid(["7", "8"], table=2),
+        )
+        result = assemble(doc)
+        assert result.report.review_litigation.reconsideration.total == 0
+        assert [n.message for n in result.notes_with("unplaced-row")] == [
+            "表四: the printed row '信访件数' (table 2, row 3, column 1) matches no official row; "
+            "its figures '4' are not used",
+            "表四: figures without a label (table 3, row 1, column 1) match no official row; "
+            "its figures '7 8' are not used",
+        ]
+
     def test_text_line(self) -> None:
         """A line of running text ending in figures whose label is no row is noted too."""
         text = tab_copy().replace(

@@ -647,11 +647,12 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
 def _unplaced(item: _Item, table: str, ctx: _Context) -> None:
     """A warning on a printed row with figures that matches no official row of ``table``."""
     label, where = item.labels[-1] if item.labels else ("", item.values[0][1])
-    figures = " ".join(t or "□" for t, _ in item.values)
-    row = f"the printed row {label!r}" if label else "figures printed without a label"
-    ctx.note(
-        "unplaced-row", f"{table}: {row} ({where}) matches no official row; its figures {figures!r} are not used", where
-    )
+    texts = [t for t, _ in item.values]
+    while texts and not texts[-1]:
+        texts.pop()
+    figures = " ".join(t or "□" for t in texts)
+    row = f"the printed row {label!r} ({where}) matches" if label else f"figures without a label ({where}) match"
+    ctx.note("unplaced-row", f"{table}: {row} no official row; its figures {figures!r} are not used", where)
 
 
 def _label_note(text: str, match: _labels.LabelMatch, where: Where, ctx: _Context, official: str = "") -> None:
@@ -832,21 +833,28 @@ def _pair(
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
     tokens: list[tuple[str, Where]] = []
     cells = False
+    done = False  # 表四's 15 cells found: figures in later blocks are not 表四's
     for block in blocks:
         if isinstance(block, SourceTable):
             for row in block.rows:
                 texts = [c.text.strip() for c in row if not c.spanned]
                 numeric = [t for t in texts if t and _is_value(t)]
-                if numeric and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
+                if not numeric:
+                    continue
+                if not done and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
                     cells = True
                     tokens.extend((c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text))
-        else:
+                else:
+                    row_values = [(c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text)]
+                    labels = [(t, c.where) for t, c in zip(texts, row, strict=False) if t and not _is_value(t)]
+                    _unplaced(_Item(labels[-1:], row_values, cells=True), "表四", ctx)
+        elif not done:
             text = block.text
             rest = _REVIEW_WORDS.sub(lambda m: " " * len(m.group(0)), text)
             if re.search(r"\d", rest) and _NUMBER_ONLY.match(rest):
                 tokens.extend(_tokens(rest, block.where, 0))
         if len(tokens) >= 15:
-            break
+            done = True
     fields = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
     flat_fields = [layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in fields]
     if not tokens:
