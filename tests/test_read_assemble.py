@@ -206,6 +206,16 @@ def label(path: str) -> str:
     return layout.table("2021", "applications").node(path).label
 
 
+def short_row(index: int, cells: list[str]) -> SourceTable:
+    """表三 as a grid whose row ``index`` ends after ``cells``, squared with the readers' padding cells."""
+    rows = [[*row, ""] for row in applications_rows()]
+    table = grid(*rows)
+    printed = [SourceCell(t, Where(table=0, row=index, col=c)) for c, t in enumerate([rows[index][0], *cells])]
+    width = len(table.rows[0])
+    padding = [SourceCell("", Where(table=0, row=index, col=c, detail="padding")) for c in range(len(printed), width)]
+    return SourceTable((*table.rows[:index], (*printed, *padding), *table.rows[index + 1 :]))
+
+
 class TestColumns:
     """Grid rows of 表三 are read by the header's columns; short rows are noted, never shifted."""
 
@@ -241,13 +251,19 @@ class TestColumns:
         result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
         assert result.report.applications.carried_over.values() == (18, None, None, None, None, None, None)
 
+    def test_short_cells_never_cut(self) -> None:
+        """Three printed cells with seven digits between them are a short row, not a run to cut one digit a cell."""
+        table = short_row(1, ["100", "0", "100"])
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
+        assert result.report.applications.carried_over.values() == (None,) * 7
+        assert [n.message for n in result.notes_with("missing-cells")] == [
+            "applications.carried_over: 3 cells where the layout has 7; the row was left blank"
+        ]
+        assert result.notes_with("digits-split") == ()
+
     def test_short_row_without_header_left_blank(self) -> None:
         """Without a header a short row cannot be placed: blank, with a note naming the cells."""
-        rows = [[*row, ""] for row in applications_rows()]
-        padding = [SourceCell("", Where(table=0, row=1, col=c, detail="padding")) for c in range(4, 9)]
-        table = grid(*rows)
-        short = (*(SourceCell(t, Where(table=0, row=1, col=c)) for c, t in enumerate([rows[1][0], "", "5", "0"])),)
-        table = SourceTable((table.rows[0], (*short, *padding), *table.rows[2:]))
+        table = short_row(1, ["", "5", "0"])
         result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
         assert result.report.applications.carried_over.values() == (None,) * 7
         assert [n.message for n in result.notes_with("missing-cells")] == [

@@ -476,6 +476,8 @@ def _read_row(
         return out, []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
     digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
+    if digits and item.cells and len(values) > 1 and len(texts) != count:
+        digits = []  # separate printed cells are never cut across: too few of them is a short row, not a run
     if not digits:
         if values:
             ctx.note(
