@@ -131,6 +131,14 @@ class TestBody:
         page = PAGE.format(charset="utf-8").replace('<div class="content">', bar + '<div class="content">')
         assert lines(read_html(page))[1] == "发布时间：2023-02-20"
 
+    def test_page_date_label_and_value_cells(self) -> None:
+        """发布日期 and its date in two cells (<dt>/<dd>, as render() writes them) give the publication date."""
+        from govdisclosure.renderers import render
+        from govdisclosure.samples import sample_report
+
+        report = sample_report("example-2019")
+        assert read(render(report, format="html"), format="html").report.published == report.published
+
     def test_title_outside_body_kept_first(self) -> None:
         doc = read_html(PAGE.format(charset="utf-8"))
         first = doc.blocks[0]

@@ -97,17 +97,19 @@ def find_date(text: str) -> tuple[_dt.date | None, bool]:
 
 
 _PUBLISHED: Final = re.compile(
-    r"(?:发布|成文|印发|(?<![\u4e00-\u9fff]))(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
+    r"(?:(?:发布|成文|印发)(?:时间|日期)\s*[:：]?|(?<![\u4e00-\u9fff])(?:时间|日期)\s*[:：])\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})"
 )
 
 
 def find_published(text: str) -> _dt.date | None:
     """The date a page or document header gives as ``发布时间：``, ``发布日期：``, ``成文日期：`` or ``时间：``.
 
+    The colon may be missing after 发布/成文/印发 (a label and a value in two cells: 发布日期 | 2020年1月31日).
+
     >>> find_published("来源：平潭综合实验区 时间：2023-02-20 15:07")
     datetime.date(2023, 2, 20)
-    >>> find_published("发布日期：2020年1月31日")
-    datetime.date(2020, 1, 31)
+    >>> find_published("发布日期：2020年1月31日"), find_published("发布日期 2020年1月31日")
+    (datetime.date(2020, 1, 31), datetime.date(2020, 1, 31))
     """
     for m in _PUBLISHED.finditer(text):
         date = _date(m.group(1), m.group(2), m.group(3))
