@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govdisclosure import layout
-from govdisclosure.importers._labels import find_labels, match, normalize, strip_number
+from govdisclosure.importers._labels import find_labels, match, normalize, strip_number, unify_marks
 
 
 class TestNormalize:
@@ -20,6 +20,15 @@ class TestNormalize:
         """ "1、" is read as "1."; 合计 as 总计."""
         assert normalize("1、其他") == "1.其他"
         assert normalize("（七）合计") == "(七)总计"
+
+    def test_one_rule_for_labels_and_lines(self) -> None:
+        """Labels and the lines searched for labels unify 1、 and 合计 by the same helper, keeping positions."""
+        from govdisclosure.importers._assemble import _Norm
+
+        for text in ("3、合计", "（七） 合计", "12、3,4", "1,234"):
+            assert _Norm(text).text == normalize(text) == unify_marks(normalize(text))
+        assert unify_marks("3、合计") == "3.总计"
+        assert len(unify_marks("3、合计 1、x")) == len("3、合计 1、x")
 
     def test_strip_number(self) -> None:
         """Numbers of every style are split off."""
