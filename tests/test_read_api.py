@@ -153,6 +153,22 @@ class TestWord:
         assert same_tables(result, report)
         assert result.report.active_disclosure == report.active_disclosure
 
+    def test_sample_through_the_package(self, tmp_path: Path) -> None:
+        """govdisclosure.render(sample, format="docx") to a file, govdisclosure.read(path) back: tables equal."""
+        pytest.importorskip("docx")
+        import govdisclosure
+        from govdisclosure.samples import sample_report
+
+        for name in ("tacheng-2024", "example-2019"):
+            report = sample_report(name)
+            path = tmp_path / f"{name}.docx"
+            path.write_bytes(govdisclosure.render(report, format="docx"))
+            result = govdisclosure.read(str(path))
+            assert result.format == "docx"
+            assert same_tables(result, report)
+            assert result.report.active_disclosure == report.active_disclosure
+            assert (result.report.edition, result.report.published) == (report.edition, report.published)
+
     def test_bytes_sniffed(self) -> None:
         """The bytes of a Word package are recognised without a name."""
         pytest.importorskip("docx")
