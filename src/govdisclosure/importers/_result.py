@@ -63,7 +63,7 @@ class ImportResult:
     notes: tuple[Note, ...] = ()
     provenance: Mapping[str, CellOrigin] = attrs.field(factory=dict, converter=_freeze)
     format: str = "text"
-    """The source format that was read: ``text``, ``markdown``, ``html`` or ``pdf``."""
+    """The source format that was read: ``text``, ``markdown``, ``html``, ``pdf`` or ``docx``."""
 
     def notes_with(self, code: str) -> tuple[Note, ...]:
         """The notes with one code."""
