@@ -100,11 +100,11 @@ class TestUsageErrors:
 
     def test_unknown_input_format(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--from with an unknown format."""
-        assert run(capsys, "check", "--from", "docx", "x.json") == (
+        assert run(capsys, "check", "--from", "xlsx", "x.json") == (
             2,
             "",
-            "govdisclosure check: error: argument --from: unknown input format 'docx': choose auto, json, text, "
-            "markdown, html or pdf (see govdisclosure check --help)\n",
+            "govdisclosure check: error: argument --from: unknown input format 'xlsx': choose auto, json, text, "
+            "markdown, html, pdf or docx (see govdisclosure check --help)\n",
         )
 
     def test_unknown_output_format(self, capsys: pytest.CaptureFixture[str]) -> None:

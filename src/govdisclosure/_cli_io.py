@@ -21,7 +21,7 @@ from .errors import DeserializationError, GovDisclosureError
 from .model import Report
 
 STDIN_NAME: Final = "<stdin>"
-IMPORT_FORMATS: Final = ("auto", "json", "text", "markdown", "html", "pdf")
+IMPORT_FORMATS: Final = ("auto", "json", "text", "markdown", "html", "pdf", "docx")
 """Values of ``--from``: ``json`` is the interchange format; the others are passed to the importers."""
 
 
