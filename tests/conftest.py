@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import govdisclosure
+
+# No per-example deadline: CI machines are slower and shared; example counts stay as each test sets them.
+settings.register_profile("govdisclosure", deadline=None)
+settings.load_profile("govdisclosure")
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
