@@ -131,6 +131,36 @@ class TestBody:
         page = PAGE.format(charset="utf-8").replace('<div class="content">', bar + '<div class="content">')
         assert lines(read_html(page))[1] == "发布时间：2023-02-20"
 
+    def test_page_date_first_in_document_order(self) -> None:
+        """The first dated text of the page wins: an element's text before its children's, a tail after them."""
+        bar = (
+            '<div class="info">日期：2021-01-01<span>时间：2022-02-02</span></div>'
+            '<div class="info"><span>来源</span>时间：2023-03-03</div>'
+        )
+        page = PAGE.format(charset="utf-8").replace('<div class="content">', bar + '<div class="content">')
+        assert lines(read_html(page))[1] == "发布时间：2021-01-01"
+        later = bar.replace("日期：2021-01-01", "")
+        page = PAGE.format(charset="utf-8").replace('<div class="content">', later + '<div class="content">')
+        assert lines(read_html(page))[1] == "发布时间：2022-02-02"
+        tail_first = '<div class="info"><b>x</b>时间：2024-04-04<i>发布日期：2020-05-05</i></div>'
+        page = PAGE.format(charset="utf-8").replace('<div class="content">', tail_first + '<div class="content">')
+        assert lines(read_html(page))[1] == "发布时间：2024-04-04"
+
+    def test_page_date_in_a_link(self) -> None:
+        """A date in link text (weighed as nothing when the body is sought) is still the page's date."""
+        bar = '<div class="info"><a href="/d">发布时间：2023-06-30</a></div>'
+        page = PAGE.format(charset="utf-8").replace('<div class="content">', bar + '<div class="content">')
+        assert lines(read_html(page))[1] == "发布时间：2023-06-30"
+
+    def test_page_date_only_first_twenty_dated_texts(self) -> None:
+        """Only the first 20 texts naming 时间/日期 are tried: a date after 20 of them is not looked for."""
+        noise = "".join(f'<a href="/{i}">办理时间较长</a>' for i in range(20))  # links: not weighed
+        bar = f'<div class="info">{noise}<span>时间：2023-02-20</span></div>'
+        page = PAGE.format(charset="utf-8").replace('<div class="content">', bar + '<div class="content">')
+        assert "发布时间" not in "".join(lines(read_html(page)))
+        page = page.replace('<a href="/0">办理时间较长</a>', "")
+        assert lines(read_html(page))[1] == "发布时间：2023-02-20"
+
     def test_page_date_label_and_value_cells(self) -> None:
         """发布日期 and its date in two cells (<dt>/<dd>, as render() writes them) give the publication date."""
         from govdisclosure.renderers import render

@@ -228,7 +228,7 @@ def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
     """
     found: dict[str, int] = {}
     for row in table.rows:
-        if any(any(ch.isdigit() for ch in cell.text) for cell in row):
+        if any(any(map(str.isdigit, cell.text)) for cell in row):  # map: the characters are tested in C
             continue
         for col, cell in enumerate(row):
             if cell.spanned or not cell.text:
@@ -1054,11 +1054,12 @@ def assemble(doc: SourceDocument) -> ImportResult:
 
     active_cls = ACTIVE_DISCLOSURE_CLASSES[edition]
     active_table = layout.edition(edition).table("active_disclosure")
+    active_paths = set(active_table.paths())
     active_obj = active_cls(
         **{
             a.name: a.default.factory(**active.get(a.name, {}))
             for a in attrs.fields(active_cls)
-            if a.name in set(active_table.paths())
+            if a.name in active_paths
         }
     )
     review_obj = ReviewLitigation(**{k: ReviewRow(**review.get(k, {})) for k in _REVIEW_ROWS})
