@@ -360,6 +360,43 @@ def govdisclosure_decimal() -> object:
     return Decimal("7730.28")
 
 
+class TestImportNotes:
+    """Import notes that are errors are never silent: a line on stderr (read) or under the findings (check)."""
+
+    @pytest.mark.corpus
+    def test_read_and_check_say_so(self, capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+        """002's crawled 表二 has digit runs that cannot be split: read and check both say cells were left blank."""
+        source = str(corpus / "real" / "002-pingtan-2019.txt")
+        status, out, err = run(capsys, "read", source)
+        assert status == 0
+        assert govdisclosure.loads(out).year == 2019
+        assert err == (
+            f"govdisclosure: {source}: 7 import notes are errors: figures left blank or not placed "
+            "(govdisclosure read --notes lists every note)\n"
+        )
+        status, out, _ = run(capsys, "check", source)
+        assert status == 0
+        assert out.endswith(
+            "导入时 7 处数字未能读取或定位，相应单元格留空（govdisclosure read --notes 列出全部提示）\n"
+        )
+        status, out, _ = run(capsys, "check", "--format", "json", source)
+        assert json.loads(out)[0]["import_notes"]["error"] == 7
+
+
+class TestStdoutFailure:
+    """A standard output that cannot be written is one line and exit 2, never a traceback."""
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+    def test_full_disk(self) -> None:
+        """schema > /dev/full."""
+        with open("/dev/full", "w") as full:
+            done = subprocess.run(
+                [sys.executable, "-m", "govdisclosure", "schema"], stdout=full, stderr=subprocess.PIPE, check=False
+            )
+        assert done.returncode == 2
+        assert done.stderr.decode() == "govdisclosure: standard output: cannot write: No space left on device\n"
+
+
 class TestSchema:
     """schema: the JSON Schema."""
 
@@ -716,7 +753,13 @@ class TestCorpus:
         """The .txt and .html of one report go to one directory without clobbering each other, same tables."""
         out_dir = tmp_path / "json"
         sources = [str(corpus / "real" / "005-pingtan-2022.txt"), str(corpus / "real" / "005-pingtan-2022.html")]
-        assert run(capsys, "read", *sources, "-o", f"{out_dir}/") == (0, "", "")
+        # the .txt copy prints 表二's 行政规范性文件 as a digit run that cannot be split: that cell is left blank
+        assert run(capsys, "read", *sources, "-o", f"{out_dir}/") == (
+            0,
+            "",
+            f"govdisclosure: {sources[0]}: 1 import note is an error: figures left blank or not placed "
+            "(govdisclosure read --notes lists every note)\n",
+        )
         text = govdisclosure.load(out_dir / "005-pingtan-2022.json")
         html = govdisclosure.load(out_dir / "005-pingtan-2022.html.json")
         assert text.applications == html.applications

@@ -18,6 +18,7 @@ from typing import IO, Any, Final
 import attrs
 
 from .errors import DeserializationError, GovDisclosureError
+from .importers import Note
 from .model import Report
 
 STDIN_NAME: Final = "<stdin>"
@@ -93,8 +94,8 @@ def _looks_like_json(data: bytes) -> bool:
     return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
 
 
-def load_report(source: Source, fmt: str = "auto") -> tuple[Report, tuple[str, ...]]:
-    """The report in an input and the importer's notes (as text); raises :class:`CliError` naming the input.
+def load_report(source: Source, fmt: str = "auto") -> tuple[Report, tuple[Note, ...]]:
+    """The report in an input and the importer's notes; raises :class:`CliError` naming the input.
 
     JSON (by ``--from json``, a ``.json`` suffix, or content that starts with ``{``) is the interchange format;
     anything else goes to the importers.
@@ -139,8 +140,9 @@ def about(source: Source, message: str) -> str:
 def write_text(target: str | None, text: str) -> None:
     """Write ``text`` (UTF-8) to a file atomically, or to stdout for None/``-``."""
     if target is None or target == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        with _stdout_errors():
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     write_bytes(target, text.encode("utf-8"))
 
@@ -151,9 +153,10 @@ def write_bytes(target: str | None, data: bytes) -> None:
     The file gets the permissions a newly created file would (0666 less the umask), not the temporary file's 0600.
     """
     if target is None or target == "-":
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        with _stdout_errors():
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
         return
     path = Path(target)
     directory = path.parent if str(path.parent) else Path(".")
@@ -170,6 +173,29 @@ def write_bytes(target: str | None, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise CliError(f"{target}: cannot write: {_os_reason(exc)}") from None
+
+
+@contextlib.contextmanager
+def _stdout_errors() -> Iterator[None]:
+    """A failed write to standard output (a full disk, a closed file) is one line, not a traceback.
+
+    A reader that went away (``BrokenPipeError``) is left to :func:`govdisclosure.cli.main`, which stops quietly.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        _silence_stdout()
+        raise CliError(f"standard output: cannot write: {_os_reason(exc)}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's final flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _umask() -> int:
@@ -249,13 +275,26 @@ def progress(total: int) -> Iterator[Progress]:
 # the library functions the command line uses (each wired here, once)
 
 
-def import_report(source: Source, data: bytes, fmt: str) -> tuple[Report, tuple[str, ...]]:
-    """Import a published report (text, Markdown, HTML, PDF) through :func:`govdisclosure.read`."""
+def import_report(source: Source, data: bytes, fmt: str) -> tuple[Report, tuple[Note, ...]]:
+    """Import a published report (text, Markdown, HTML, PDF, Word) through :func:`govdisclosure.read`."""
     from .importers import read
 
     name = source.path.name if source.path is not None else None
     result = read(data, format=fmt, name=name)
-    return result.report, tuple(str(note) for note in result.notes)
+    return result.report, tuple(result.notes)
+
+
+def import_summary(notes: tuple[Note, ...], lang: str = "en") -> str | None:
+    """One line saying how many import notes are errors (figures left blank or not placed), or None if none are."""
+    errors = sum(note.severity == "error" for note in notes)
+    if not errors:
+        return None
+    if lang == "zh":
+        return f"导入时 {errors} 处数字未能读取或定位，相应单元格留空（govdisclosure read --notes 列出全部提示）"
+    return (
+        f"{errors} import note{'s' if errors != 1 else ''} {'are errors' if errors != 1 else 'is an error'}: "
+        "figures left blank or not placed (govdisclosure read --notes lists every note)"
+    )
 
 
 def run_check(report: Report, **options: Any) -> Any:

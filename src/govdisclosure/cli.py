@@ -265,6 +265,8 @@ def _cmd_read(args: argparse.Namespace, run: _Run) -> int:
                 if args.notes:
                     for note in notes:
                         run.note(f"{source.name}: {note}")
+                elif (summary := cio.import_summary(notes)) is not None:
+                    run.note(f"{source.name}: {summary}")
                 if directory is not None:
                     name = f"{source.stem}.json"
                     if name in used:
@@ -295,7 +297,7 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
         run.bar = bar
         for source in sources:
             try:
-                report, _ = cio.load_report(source, args.source_format)
+                report, notes = cio.load_report(source, args.source_format)
                 result = cio.run_check(report, **options)
             except cio.CliError as exc:
                 run.error(str(exc))
@@ -306,9 +308,15 @@ def _cmd_check(args: argparse.Namespace, run: _Run) -> int:
             checked += 1
             with_errors += not result.ok
             if as_json:
-                entries.append({"file": source.name, **result.to_dict()})
+                counts = {
+                    level: sum(note.severity == level for note in notes) for level in ("error", "warning", "info")
+                }
+                entries.append({"file": source.name, **result.to_dict(), "import_notes": counts})
             else:
                 body = result.to_text(args.lang).rstrip("\n")
+                summary = cio.import_summary(notes, args.lang)
+                if summary is not None:
+                    body += f"\n{summary}"
                 chunks.append(f"{source.name}\n{body}\n" if len(sources) > 1 else f"{body}\n")
             bar.advance(source.name)
     if as_json:
