@@ -119,6 +119,104 @@ class TestX3:
         assert na.message_en.endswith("(reading blanks as 0: 2 against 2, they agree)")
 
 
+def _pingtan_like(text: str) -> Report:
+    """A report with the totals of 006 (新收 81, 结转 0, 办结 81, 复议 2, 直接起诉 5, 复议后起诉 2) and ``text``."""
+    cells = {
+        "applications.new_received.total": 81,
+        "applications.carried_over.total": 0,
+        "applications.outcomes.total.total": 81,
+        "review_litigation.reconsideration.total": 2,
+        "review_litigation.litigation_direct.total": 5,
+        "review_litigation.litigation_after_reconsideration.total": 2,
+    }
+    report = _with_text(text)
+    for path, value in cells.items():
+        report = report.with_cell(path, value)
+    return report
+
+
+class TestFalseAlarms:
+    """Sentences of real reports that are not about 表三 / 表四's quantities, or name one block: no finding."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2023年，本机关收到行政复议申请3件，均已办结。",
+            "共受理行政复议申请2件。",
+            "全年受理行政许可申请2629件，办结率100%。",
+            "接收群众来信申请12件。",
+            "办理人大代表建议和政协提案答复申请45件。",
+            "受理依申请公开事项81件，受理公开申请2件的补正。",
+            "其中复议后起诉的行政诉讼2件。",
+            "经复议后起诉的行政诉讼2件。",
+            "未经复议直接起诉的行政诉讼5件。",
+            "直接起诉的行政诉讼案件5件。",
+            "被提起行政诉讼7件。",
+        ],
+    )
+    def test_no_finding(self, text: str) -> None:
+        """The sentence agrees with the table or is not a claim about it."""
+        assert check(_pingtan_like(text), select="X3").findings == ()
+
+    @pytest.mark.parametrize(
+        ("text", "claims"),
+        [
+            ("2023年，本机关收到行政复议申请3件。", []),
+            ("全年受理行政许可申请2629件。", []),
+            ("接收群众来信申请12件。", []),
+            ("办理人大代表建议和政协提案答复申请45件。", []),
+            ("受理依申请公开事项81件，受理公开申请2件的补正。", [(("new", "new+old"), 81)]),
+            ("办结依申请公开81件。", [(("handled",), 81)]),
+            ("其中复议后起诉的行政诉讼2件。", [(("litigation_after",), 2)]),
+            ("未经复议直接起诉的行政诉讼5件。", [(("litigation_direct",), 5)]),
+            ("未经复议直接起诉和复议后起诉的行政诉讼共7件。", [(("litigation",), 7)]),
+        ],
+    )
+    def test_readings(self, text: str, claims: list[object]) -> None:
+        """Other requests are no claim; the figure attached to the disclosure requests is; 诉讼 names its block."""
+        assert [(c[1], c[2]) for c in narrative_claims(text, 2023)] == claims
+
+
+class TestStillFires:
+    """Real disagreements are still reported, against the right row(s)."""
+
+    def test_received(self) -> None:
+        """共收到政府信息公开申请90件 against 新收 81."""
+        (finding,) = check(_pingtan_like("共收到政府信息公开申请90件。"), select="X3").findings
+        assert finding.message_zh == (
+            "正文“共收到政府信息公开申请90件”称 90 件，而表三 一、本年新收政府信息公开申请数量 · 总计为 81"
+        )
+
+    def test_request_matters(self) -> None:
+        """受理依申请公开事项90件 is a disclosure figure too."""
+        (finding,) = check(_pingtan_like("受理依申请公开事项90件。"), select="X3").findings
+        assert (finding.expected, finding.actual) == (90, 81)
+
+    def test_after_reconsideration(self) -> None:
+        """复议后起诉的行政诉讼3件 is compared with 复议后起诉 only."""
+        (finding,) = check(_pingtan_like("复议后起诉的行政诉讼3件。"), select="X3").findings
+        assert finding.cells[0].row == "litigation_after_reconsideration"
+        assert finding.message_zh == "正文“复议后起诉的行政诉讼3件”称 3 件，而表四 复议后起诉 · 总计为 2"
+        assert finding.message_en == "the narrative says 3 (“复议后起诉的行政诉讼3件”), but 表四 复议后起诉 · 总计 is 2"
+
+    def test_direct(self) -> None:
+        """未经复议直接起诉的行政诉讼7件 is compared with 未经复议直接起诉 only."""
+        (finding,) = check(_pingtan_like("未经复议直接起诉的行政诉讼7件。"), select="X3").findings
+        assert finding.message_zh == ("正文“未经复议直接起诉的行政诉讼7件”称 7 件，而表四 未经复议直接起诉 · 总计为 5")
+
+    def test_sum_names_both_rows(self) -> None:
+        """A bare 行政诉讼 figure is compared with the sum, and the message names both rows."""
+        (finding,) = check(_pingtan_like("涉及行政诉讼案件5件。"), select="X3").findings
+        assert (finding.expected, finding.actual) == (5, 7)
+        assert finding.message_zh == (
+            "正文“涉及行政诉讼案件5件”称 5 件，而表四 未经复议直接起诉 · 总计与表四 复议后起诉 · 总计之和为 7"
+        )
+        assert finding.message_en == (
+            "the narrative says 5 (“涉及行政诉讼案件5件”), but the sum of 表四 未经复议直接起诉 · 总计 and "
+            "表四 复议后起诉 · 总计 is 7"
+        )
+
+
 @pytest.mark.corpus
 class TestCorpusSentences:
     """Sentences of the real reports: no false alarm, the right readings."""
@@ -128,7 +226,11 @@ class TestCorpusSentences:
         [
             ("003-pingtan-2020.txt", 2020, []),
             ("005-pingtan-2022.txt", 2022, []),
-            ("006-pingtan-2023.txt", 2023, [(("review",), 2), (("litigation",), 7)]),
+            (
+                "006-pingtan-2023.txt",
+                2023,
+                [(("handled",), 81), (("review",), 2), (("litigation",), 7)],
+            ),
             ("007-pingtan-2024.txt", 2024, [(("new", "new+old", "handled"), 218)]),
             ("009-shuyang-county-2025.md", 2025, []),
             ("012-hongze-district-2023.txt", 2023, []),

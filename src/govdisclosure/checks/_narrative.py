@@ -1,8 +1,10 @@
 """Narrative against tables (X3): figures the text states about this body's own 表三 / 表四 quantities.
 
 Precise rather than eager: a sentence is used only when it names the quantity unambiguously (a verb of receiving
-or handling right before 申请…X件, or 行政复议/行政诉讼…X件), carries no wider scope (全市, 全区, 各级 …), and
-names no other year. A figure is flagged only when it matches none of the readings the wording allows.
+or handling right before 政府信息公开申请 / 依申请公开事项 … X件, or 行政复议/行政诉讼…X件), carries no wider scope
+(全市, 全区, 各级 …), and names no other year. Requests of other kinds (行政复议申请, 行政许可申请, 来信, 建议,
+提案, 补正 …) are not 表三's; 复议后起诉 / 未经复议直接起诉 before 行政诉讼 name one block of 表四. A figure is
+flagged only when it matches none of the readings the wording allows.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import ClassVar, Final
 import attrs
 
 from ..model import Report
-from ._findings import CellRef, Finding, NotAssessable, Severity
+from ._findings import CellRef, Finding, NotAssessable, Severity, cell_label
 from ._registry import rule
 
 __all__ = ["NarrativeMismatch", "NarrativeNotAssessable", "narrative_claims"]
@@ -28,10 +30,22 @@ _CLAUSE_STOPS: Final = ("，", ",", "。", "；", ";", "（", "(", "\n")
 _FILLER: Final = r"(?:共计|共|总计|合计|总数为|数量为|为)?\s*"
 _STOPS: Final = ("。", "；", ";", "\n")
 _CLAIM: Final = re.compile(
-    r"(?P<verb>新收|收到|接收|受理|办理|办结|答复)(?:到)?[^。；，,、\d]{0,20}?申请" + _FILLER + r"(?P<n1>\d+)\s*件\Z"
+    r"(?P<verb>新收|收到|接收|受理|办理|办结|答复)(?:到)?(?P<obj>[^。；，,、\d]{0,20}?申请(?:公开)?(?:事项)?)"
+    + _FILLER
+    + r"(?P<n1>\d+)\s*件\Z"
     r"|行政复议(?:案件|申请)?" + _FILLER + r"(?P<n2>\d+)\s*(?:件|起)\Z"
-    r"|(?<!复议后)(?:行政)?诉讼(?:案件)?" + _FILLER + r"(?P<n3>\d+)\s*(?:件|起)\Z"
+    r"|(?:行政)?诉讼(?:案件)?" + _FILLER + r"(?P<n3>\d+)\s*(?:件|起)\Z"
 )
+_REQUEST: Final = re.compile(r"信息公开|依申请公开|公开申请|申请公开")
+"""An object naming government-information-disclosure requests (政府信息公开申请, 依申请公开事项 …)."""
+_OTHER_REQUEST: Final = re.compile(
+    r"复议|诉讼|许可|审批|来信|来访|信访|建议|提案|补正|投诉|举报|咨询|热线|留言|听证|延期|减免|收费|登记|征求|转办"
+)
+"""Objects that are requests of another kind (行政复议申请, 行政许可申请, 群众来信, 人大建议 …)."""
+_BARE_REQUEST: Final = re.compile(r"(?:共|共计|累计|总计|合计|全年|各类|了|的)*申请")
+"""A bare 申请 after the verb (新收申请X件): in this report, a disclosure request."""
+_DIRECT: Final = re.compile(r"未经复议|直接起诉")
+_AFTER: Final = re.compile(r"复议后")
 _WINDOW: Final = 40
 """How far before a figure its wording is looked for (verb, up to 20 characters, 申请, filler)."""
 # which table quantities a wording may mean
@@ -53,6 +67,8 @@ _QUANTITY_CELLS: Final = {
         CellRef("review_litigation", "litigation_direct", "total"),
         CellRef("review_litigation", "litigation_after_reconsideration", "total"),
     ),
+    "litigation_direct": (CellRef("review_litigation", "litigation_direct", "total"),),
+    "litigation_after": (CellRef("review_litigation", "litigation_after_reconsideration", "total"),),
 }
 
 
@@ -67,6 +83,10 @@ def _table_value(report: Report, quantity: str) -> int | None:
         return a.outcomes.total.total
     if quantity == "review":
         return r.reconsideration.total
+    if quantity == "litigation_direct":
+        return r.litigation_direct.total
+    if quantity == "litigation_after":
+        return r.litigation_after_reconsideration.total
     direct, after = r.litigation_direct.total, r.litigation_after_reconsideration.total
     return None if direct is None or after is None else direct + after
 
@@ -108,16 +128,36 @@ def _clause_at(text: str, start: int, end: int) -> str:
     return _span(text, start, end, _CLAUSE_STOPS)
 
 
+def _is_request(obj: str) -> bool:
+    """Whether the object of a receiving verb is government-information-disclosure requests."""
+    if _OTHER_REQUEST.search(obj):
+        return False
+    return bool(_REQUEST.search(obj) or _BARE_REQUEST.fullmatch(obj))
+
+
+def _litigation(text: str, start: int, end: int) -> str:
+    """Which 行政诉讼 block a figure means: the clause before it may name one (复议后起诉的行政诉讼2件)."""
+    left = max(text.rfind(mark, 0, start) for mark in _CLAUSE_STOPS) + 1
+    before = text[left:start]
+    direct, after = bool(_DIRECT.search(before)), bool(_AFTER.search(before))
+    if direct != after:
+        return "litigation_direct" if direct else "litigation_after"
+    return "litigation"
+
+
 def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tuple[str, ...], int]]:
     """Figures a text states unambiguously about the body's own table quantities: (sentence, readings, figure).
 
-    Readings are ``new`` (一 总计), ``new+old`` (一 + 二), ``handled`` (（七）总计), ``review`` (表四 行政复议 总计)
-    and ``litigation`` (the two 行政诉讼 总计 together).
+    Readings are ``new`` (一 总计), ``new+old`` (一 + 二), ``handled`` (（七）总计), ``review`` (表四 行政复议 总计),
+    ``litigation`` (the two 行政诉讼 总计 together), ``litigation_direct`` (未经复议直接起诉 总计) and
+    ``litigation_after`` (复议后起诉 总计).
 
     >>> narrative_claims("2023年共收到政府信息公开申请21件，均按时答复。", 2023)
     [('2023年共收到政府信息公开申请21件，均按时答复', ('new', 'new+old'), 21)]
     >>> narrative_claims("2020年全区各级行政机关共受理政府信息公开申请21件", 2020)
     []
+    >>> narrative_claims("全年受理行政许可申请2629件，其中复议后起诉的行政诉讼2件")
+    [('全年受理行政许可申请2629件，其中复议后起诉的行政诉讼2件', ('litigation_after',), 2)]
     """
     claims = []
     for first, end in _figures(text):
@@ -133,11 +173,13 @@ def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tupl
         if year is not None and any(int(y) != year for y in _YEAR.findall(sentence)):
             continue
         if m["verb"]:
+            if not _is_request(m["obj"]) or text.startswith("的", end):
+                continue  # another kind of request, or a count qualifying another noun (2件的补正)
             claims.append((sentence, _READINGS[m["verb"]], int(m["n1"])))
         elif m["n2"]:
             claims.append((sentence, ("review",), int(m["n2"])))
         else:
-            claims.append((sentence, ("litigation",), int(m["n3"])))
+            claims.append((sentence, (_litigation(text, m.start(), m.end()),), int(m["n3"])))
     return claims
 
 
@@ -153,9 +195,12 @@ class NarrativeMismatch(Finding):
     """The sentence of the narrative that states the figure."""
 
     def _message(self, lang: str) -> str:
+        labels = [cell_label(c, self.edition) for c in self.cells]
         if lang == "zh":
-            return f"正文“{self.quote}”称 {self.expected} 件，而{self.label}为 {self.actual}"
-        return f"the narrative says {self.expected} (“{self.quote}”), but {self.label} is {self.actual}"
+            what = labels[0] if len(labels) == 1 else "与".join(labels) + "之和"
+            return f"正文“{self.quote}”称 {self.expected} 件，而{what}为 {self.actual}"
+        what = labels[0] if len(labels) == 1 else "the sum of " + " and ".join(labels)
+        return f"the narrative says {self.expected} (“{self.quote}”), but {what} is {self.actual}"
 
 
 @attrs.frozen(slots=True, kw_only=True)
