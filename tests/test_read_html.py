@@ -259,6 +259,9 @@ class TestCells:
             ("<td><p><b>总</b><span>计</span></p></td>", "总计"),
             ("<td><p>a<br>b</p></td>", "a b"),
             ("<td><p>A1</p><p>B2</p></td>", "A1 B2"),
+            ("<td><p><span><b>1</b>2</span><span>3</span></p></td>", "123"),
+            ("<td><div><p>甲</p>乙</div></td>", "甲乙"),
+            ("<td><p><span>A</span><span><br/>B</span></p></td>", "A B"),
         ],
     )
     def test_cell_text(self, html: str, expected: str) -> None:

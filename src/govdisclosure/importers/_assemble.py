@@ -43,7 +43,7 @@ from ..model import (
     Withheld,
 )
 from . import _digits, _labels, _meta
-from ._result import CellOrigin, ImportResult, Note, Severity
+from ._result import CellOrigin, ImportResult, Note, Severity, printed_origin
 from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where
 
 __all__ = ["assemble"]
@@ -472,7 +472,7 @@ def _read_row(
             value, printed = _value(text, field.kind, ctx, w, path, field.unit)
             out[field.key] = value
             if printed:
-                ctx.provenance[path] = CellOrigin(text, w, False)
+                ctx.provenance[path] = printed_origin(text, w)
         return out, []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
     digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
@@ -556,7 +556,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
         value, printed = _value(text, field.kind, ctx, w, path, field.unit)
         out[field.key] = value
         if printed:
-            ctx.provenance[path] = CellOrigin(text, w, False)
+            ctx.provenance[path] = printed_origin(text, w)
     where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else Where())
     if missing:
         ctx.note(

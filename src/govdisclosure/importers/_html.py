@@ -316,6 +316,23 @@ def _tag(element: Any) -> str:
     return name
 
 
+def _split(table: HtmlElement) -> set[HtmlElement]:
+    """The elements of ``table`` with an element splitting their text (a block element or ``<br>``) below them.
+
+    One pass over the table, marking the ancestors of every splitting element: much cheaper than looking below
+    each cell, as lxml's cost is per iterator started, not per element visited. The set holds the elements, so
+    their proxies stay alive and are found again by identity.
+    """
+    split: set[HtmlElement] = set()
+    for node in table.iter():
+        if node.tag in _BREAKS:
+            parent = node.getparent()
+            while parent is not None and parent is not table and parent not in split:
+                split.add(parent)
+                parent = parent.getparent()
+    return split
+
+
 def _all_text(element: HtmlElement) -> str:
     return "".join(t for t in element.itertext() if isinstance(t, str))
 
@@ -584,23 +601,21 @@ class _Reader:
             self._flush()
 
     # -- tables ----------------------------------------------------------------------------------------------
-    def _cell_text(self, cell: HtmlElement) -> str:
+    def _cell_text(self, cell: HtmlElement, split: set[HtmlElement]) -> str:
+        """The text of a cell; ``split`` holds the elements of its table with a block or ``<br>`` below them."""
         if not len(cell):
             text = cell.text
             return " ".join(text.split()) if text else ""
         if len(cell) == 1:
             only = cell[0]
-            if not len(only) and only.tag in _BLOCK and _blank(cell.text) and _blank(only.tail):
-                text = only.text  # the usual <td><p>…</p></td>: the paragraph's own text
-                return " ".join(text.split()) if text else ""
-        breaks = 0
-        for node in cell.iterdescendants():
-            if node.tag in _BREAKS:
-                breaks += 1
-        if not breaks:  # inline markup only: one piece of text
+            if only.tag in _BLOCK and _blank(cell.text) and _blank(only.tail):  # the usual <td><p>…</p></td>
+                if not len(only):
+                    text = only.text
+                    return " ".join(text.split()) if text else ""
+                if only not in split:  # the paragraph holds inline markup only (<span>s): its text
+                    return " ".join(self._text(only).split())
+        if cell not in split:  # inline markup only: one piece of text
             return " ".join(self._text(cell).split())
-        if breaks == 1 and len(cell) == 1 and cell[0].tag in _BLOCK and _blank(cell.text) and _blank(cell[0].tail):
-            return " ".join(self._text(cell[0]).split())  # the usual <td><p>…</p></td>: the paragraph's text
         pieces: list[str] = [cell.text or ""]
 
         def visit(node: HtmlElement) -> None:
@@ -639,6 +654,7 @@ class _Reader:
         table_path = self.tree.getpath(table)
         paths: dict[HtmlElement, str] = {}  # XPaths of the rows, filled one row group at a time
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
+        split = _split(table)
         nrows = len(rows)
         # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
         grid: list[list[SourceCell | None]] = [[] for _ in range(nrows)]
@@ -669,7 +685,7 @@ class _Reader:
                     wide = td.get("colspan")
                     if wide is not None:
                         colspan = _span(wide, _MAX_SPAN)
-                text = self._cell_text(td)
+                text = self._cell_text(td, split)
                 # every position of a spanning cell points at the printed cell (its top-left position)
                 where = grid_where(index, r, c, f"{tr_path}/{steps[i]}")
                 origin = grid_cell(text, where, rowspan, colspan, False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Literal
+from typing import Final, Literal
 
 import attrs
 
@@ -73,3 +73,22 @@ class ImportResult:
     def inferred(self) -> tuple[str, ...]:
         """Paths of the cells whose values were inferred rather than printed on their own."""
         return tuple(path for path, origin in self.provenance.items() if origin.inferred)
+
+
+_ORIGIN_SET: Final = tuple(CellOrigin.__dict__[name].__set__ for name in ("text", "where", "inferred"))
+if tuple(field.name for field in attrs.fields(CellOrigin)) != ("text", "where", "inferred"):  # pragma: no cover
+    raise TypeError("CellOrigin fields changed: update printed_origin() in _result.py")
+
+
+def printed_origin(text: str, where: Where) -> CellOrigin:
+    """``CellOrigin(text, where)`` for a value printed in its own cell, built faster (one per cell read).
+
+    >>> printed_origin("3", Where(line=2)) == CellOrigin("3", Where(line=2), False)
+    True
+    """
+    origin = object.__new__(CellOrigin)
+    set_text, set_where, set_inferred = _ORIGIN_SET
+    set_text(origin, text)
+    set_where(origin, where)
+    set_inferred(origin, False)
+    return origin
