@@ -199,8 +199,33 @@ class TestFixLines:
         )
         assert CheckReport(fixes=fixes).fix_lines("zh") == [
             "表三 （七）总计 · 科研机构：填报 3，各分项之和为 2",
-            "或改分项：（一）予以公开 3→2、（三）不予公开 1.属于国家秘密 3→2",
+            "或改 科研机构 的分项：（一）予以公开 3→2、（三）不予公开 1.属于国家秘密 3→2",
         ]
+
+    def test_parts_in_the_total_row(self) -> None:
+        """Parts in the total's row (表四 复议后起诉) are tied to that row in both languages."""
+        total = CellRef("review_litigation", "litigation_after_reconsideration", "total")
+        part = CellRef("review_litigation", "litigation_after_reconsideration", "upheld")
+        fixes = (
+            LikelyFix(cell=total, printed=0, proposed=5, rules=("C4",), is_total=True),
+            LikelyFix(cell=part, printed=5, proposed=0, rules=("C4",), is_total=False),
+        )
+        assert CheckReport(fixes=fixes).fix_lines("zh") == [
+            "表四 复议后起诉 · 总计：填报 0，各分项之和为 5",
+            "或改 复议后起诉 的分项：结果维持 5→0",
+        ]
+        assert CheckReport(fixes=fixes).fix_lines("en")[1] == "or one part of 复议后起诉: 结果维持 5→0"
+
+    def test_parts_of_neither(self) -> None:
+        """Parts sharing neither the total's row nor its column are listed without a block."""
+        fixes = (
+            self._fix("outcomes.total", "research", is_total=True),
+            self._fix("outcomes.granted", "research"),
+            self._fix("new_received", "commercial"),
+        )
+        assert CheckReport(fixes=fixes).fix_lines("zh")[1] == (
+            "或改分项：（一）予以公开 3→2、表三 一、本年新收政府信息公开申请数量 · 商业企业 3→2"
+        )
 
     def test_parts_without_a_total(self) -> None:
         """Alternative parts with no total reading are named in full; a lone part keeps its own message."""

@@ -59,7 +59,7 @@ class TestLikelyFixes:
         assert check(report).fix_lines("en") == [
             "表四 行政复议 · 总计: printed 0, the parts sum to 11",
             "表四 未经复议直接起诉 · 总计: printed 3, the parts sum to 0",
-            "or one part: 结果维持 0→3, 结果纠正 0→3, 其他结果 0→3, 尚未审结 0→3",
+            "or one part of 未经复议直接起诉: 结果维持 0→3, 结果纠正 0→3, 其他结果 0→3, 尚未审结 0→3",
         ]
 
     def test_total_off_by_one(self) -> None:
@@ -71,12 +71,12 @@ class TestLikelyFixes:
         assert len(result.fixes) == 5
         assert result.fix_lines("zh") == [
             "表四 行政复议 · 总计：填报 12，各分项之和为 13",
-            "或改分项：结果维持 9→8、结果纠正 2→1、其他结果 1→0、尚未审结 1→0",
+            "或改 行政复议 的分项：结果维持 9→8、结果纠正 2→1、其他结果 1→0、尚未审结 1→0",
         ]
         assert result.to_text("en").splitlines()[-3:] == [
             "Likely fix:",
             "  表四 行政复议 · 总计: printed 12, the parts sum to 13",
-            "  or one part: 结果维持 9→8, 结果纠正 2→1, 其他结果 1→0, 尚未审结 1→0",
+            "  or one part of 行政复议: 结果维持 9→8, 结果纠正 2→1, 其他结果 1→0, 尚未审结 1→0",
         ]
 
     def test_no_single_cell(self) -> None:

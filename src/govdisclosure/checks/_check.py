@@ -40,7 +40,7 @@ def check(
     C4      error       表四 行政复议 · 总计: printed 0, 结果维持 + 结果纠正 + 其他结果 + 尚未审结 sum to 2 (-2)
     Likely fix:
       表四 行政复议 · 总计: printed 0, the parts sum to 2
-      or one part: 结果维持 2→0
+      or one part of 行政复议: 结果维持 2→0
     """
     rules = select_rules(report.edition, select=select, ignore=ignore, tags=tags, min_severity=min_severity)
     out: list[Finding] = []

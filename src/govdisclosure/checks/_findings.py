@@ -409,6 +409,23 @@ def _short_label(cell: CellRef, near: CellRef, edition: str) -> str:
     return cell_label(cell, edition)
 
 
+def _block_label(parts: list[CellRef], near: CellRef, edition: str) -> str:
+    """What the parts of a failing sum share with its total: the row (表四 复议后起诉, whose columns are the parts)
+    or the column (表三 科研机构, whose rows are the parts); empty when they share neither."""
+    if not parts or any(cell.table != near.table for cell in parts):
+        return ""
+    if all(cell.row == near.row for cell in parts):
+        for single in (False, True):
+            try:
+                return _layout.row_label(edition, near.table, near.row, single_other_handling=single)
+            except KeyError:
+                continue
+        return near.row
+    if near.column is not None and all(cell.column == near.column for cell in parts):
+        return _column_label(near.table, near.column)
+    return ""
+
+
 def _fix_lines(fixes: Iterable[LikelyFix], lang: str) -> list[str]:
     zh = lang == "zh"
     groups: dict[int, list[LikelyFix]] = {}
@@ -427,7 +444,11 @@ def _fix_lines(fixes: Iterable[LikelyFix], lang: str) -> list[str]:
         if totals:
             near = totals[0].cell
             items = [f"{_short_label(x.cell, near, x.edition)} {_num(x.printed)}→{x.proposed}" for x in parts]
-            lines.append(("或改分项：" + "、".join(items)) if zh else ("or one part: " + ", ".join(items)))
+            block = _block_label([x.cell for x in parts], near, totals[0].edition)
+            if zh:
+                lines.append((f"或改 {block} 的分项：" if block else "或改分项：") + "、".join(items))
+            else:
+                lines.append((f"or one part of {block}: " if block else "or one part: ") + ", ".join(items))
         else:
             items = [f"{x.label} {_num(x.printed)}→{x.proposed}" for x in parts]
             lines.append(("改其中一项：" + "、".join(items)) if zh else ("one of: " + ", ".join(items)))
@@ -546,8 +567,9 @@ class CheckReport:
 
     def fix_lines(self, lang: Literal["zh", "en"] = "zh") -> list[str]:
         """The likely fixes as people read them: for each set of failing sums, the printed total's reading
-        first, then every single-part reading on one line (「或改分项：结果维持 9→8、结果纠正 2→1」 /
-        "or one part: 结果维持 9→8, 结果纠正 2→1"). :attr:`fixes` keeps every reading as data."""
+        first, then every single-part reading on one line, naming the row or column the parts belong to
+        (「或改 行政复议 的分项：结果维持 9→8、结果纠正 2→1」 / "or one part of 行政复议: 结果维持 9→8, 结果纠正 2→1").
+        :attr:`fixes` keeps every reading as data."""
         return _fix_lines(self.fixes, lang)
 
     def to_dict(self) -> dict[str, Any]:
