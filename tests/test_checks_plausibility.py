@@ -99,6 +99,51 @@ class TestX4:
         """Bodies that can make 规章, or whose level is unclear, are left alone."""
         assert check(_with_regulations(agency)).findings == ()
 
+    @pytest.mark.parametrize(
+        "agency",
+        [
+            "某某市教育局",
+            "某某省教育厅",
+            "某某市卫生健康委员会",
+            "某某市发展改革委",
+            "某某自治州外事办公室",
+            "上海市规划和自然资源局",
+        ],
+    )
+    def test_local_department(self, agency: str) -> None:
+        """A working department of a province, city or prefecture cannot make 规章."""
+        result = check(_with_regulations(agency))
+        assert result.flatten(["code", "column"]) == [["X4", "issued"], ["X4", "in_force"]]
+
+    def test_local_department_message(self) -> None:
+        """The message says why, in both languages."""
+        finding = check(_with_regulations("某某市教育局")).findings[0]
+        assert finding.message_zh == (
+            "表二 规章 · 本年制发件数：填报 2，但“某某市教育局”属地方政府工作部门，无权制定规章；"
+            "请核对是否应填入行政规范性文件"
+        )
+        assert finding.message_en == (
+            "表二 规章 · 本年制发件数: printed 2, but 某某市教育局 is a local government department, which cannot "
+            "make 规章; check whether the figure belongs to 行政规范性文件"
+        )
+
+    @pytest.mark.parametrize(
+        "agency",
+        [
+            "教育部",
+            "国家税务总局",
+            "国家税务总局某某市税务局",
+            "某某市人民政府办公室",
+            "某某省人民政府办公厅",
+            "某某市红十字会",
+            "市场监督管理局",
+            "某某市中级人民法院",
+        ],
+    )
+    def test_not_local_department(self, agency: str) -> None:
+        """Ministries, governments and their offices, and names without a local place prefix are left alone."""
+        assert check(_with_regulations(agency), select="X4").findings == ()
+
     def test_zero_figures(self) -> None:
         """Zeros are not 规章 figures."""
         report = consistent_report("2021", seed=1, agency="某某镇人民政府")

@@ -85,6 +85,37 @@ def infer_level(agency: str) -> Level | None:
     return None
 
 
+_DEPARTMENT: Final = re.compile(r".+(?:局|委员会|委|办公室|办|厅)")
+"""Words a department's name ends in (教育局, 卫生健康委员会, 发展改革委, 外事办公室, 教育厅)."""
+_NOT_DEPARTMENT: Final = re.compile(r"政府|行政公署|人大|人民代表大会|政协|法院|检察院")
+"""Governments themselves (and their 办公厅), and bodies outside the administration."""
+_CENTRAL: Final = ("国家", "国务院", "中华人民共和国", "中国", "中央")
+
+
+def _is_local_department(agency: str) -> bool:
+    """Whether the name clearly is a working department of a local government (a 局, 委员会, 办公室 or 厅 after a
+    place name ending in 省/市/县/区/州/盟/旗 …), which cannot make 规章. Conservative: a government, its office,
+    a body under a central name (教育部, 国家税务总局…) and a name without a place prefix give False.
+
+    >>> [_is_local_department(name) for name in ("某某市教育局", "某某省教育厅", "某某市发展改革委")]
+    [True, True, True]
+    >>> [_is_local_department(name) for name in ("教育部", "国家税务总局", "某某市人民政府办公室")]
+    [False, False, False]
+    >>> _is_local_department("国家税务总局某某市税务局"), _is_local_department("市场监督管理局")
+    (False, False)
+    >>> _is_local_department("某某市红十字会"), _is_local_department("某某市")
+    (False, False)
+    """
+    if agency.startswith(_CENTRAL) or _NOT_DEPARTMENT.search(agency):
+        return False
+    last = None
+    for match in _DESIGNATOR.finditer(agency):
+        last = match
+    if last is None or last.lastgroup == "township":
+        return False
+    return _DEPARTMENT.fullmatch(agency, last.end()) is not None
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class RegulationsFromLowerBody(Finding):
     """规章 figures from a body whose level cannot make 规章."""
@@ -97,15 +128,16 @@ class RegulationsFromLowerBody(Finding):
     level: str
 
     def _message(self, lang: str) -> str:
-        level_zh = {"county": "县级", "township": "乡镇级"}.get(self.level, self.level)
         documents = _layout.row_label(self.edition, "active_disclosure", "normative_documents")
         if lang == "zh":
+            kind = {"county": "县级机关", "township": "乡镇级机关", "department": "地方政府工作部门"}
             return (
-                f"{self.label}：填报 {self.actual}，但“{self.agency}”属{level_zh}机关，无权制定规章；"
-                f"请核对是否应填入{documents}"
+                f"{self.label}：填报 {self.actual}，但“{self.agency}”属{kind.get(self.level, self.level)}，"
+                f"无权制定规章；请核对是否应填入{documents}"
             )
+        kind_en = "a local government department" if self.level == "department" else f"a {self.level}-level body"
         return (
-            f"{self.label}: printed {self.actual}, but {self.agency} is a {self.level}-level body, which cannot make "
+            f"{self.label}: printed {self.actual}, but {self.agency} is {kind_en}, which cannot make "
             f"规章; check whether the figure belongs to {documents}"
         )
 
@@ -121,16 +153,20 @@ class RegulationsFromLowerBody(Finding):
 def X4(report: Report, out: list[Finding]) -> None:
     """规章 can only be made by provincial governments and the governments of 设区的市 (立法法 Art. 93; spec §6 X4).
 
-    Non-zero 规章 figures in 表二 from a township or street body, or a county-level government or department
-    (level read from the body's name), are suspect. Bodies whose level is not clear from the name are left alone.
+    Non-zero 规章 figures in 表二 from a township or street body, a county-level government or department, or a
+    working department of a province or city (教育厅, 教育局, 卫生健康委员会 …; read from the body's name) are
+    suspect: only provincial governments, governments of 设区的市 and State Council departments make 规章. Bodies
+    whose level is not clear from the name, and central ones (教育部, 国家税务总局), are left alone.
     """
     regulations = report.active_disclosure.regulations
     values = regulations.values()
     if not any(values):
         return
-    level = infer_level(report.agency)
+    level: str | None = infer_level(report.agency)
     if level not in ("county", "township"):
-        return
+        if not _is_local_department(report.agency):
+            return
+        level = "department"
     for column, value in zip(regulations.FIELDS, values, strict=True):
         if value:
             out.append(
