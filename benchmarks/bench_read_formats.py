@@ -75,7 +75,7 @@ def clear_caches() -> None:
     """Empty the importer's label caches, so that a run measures a first import."""
     from govdisclosure.importers import _assemble, _labels
 
-    for cached in (_labels.match, _labels.normalize, _labels._char_counts, _assemble._is_value):
+    for cached in (_labels.match, _labels.normalize, _assemble._is_value):
         cached.cache_clear()
 
 

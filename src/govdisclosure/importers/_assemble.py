@@ -54,6 +54,7 @@ _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "
 _VALUE: Final = re.compile(
     r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$"
 )
+_DIGIT: Final = re.compile(r"\d")  # compiled once: searched for in every value of every row
 _NUMBER_ONLY: Final = re.compile("^[\\s\\d.\\-\u2212—/]*$")
 _RUN: Final = re.compile("^[\\s\\d.,\\-\u2212—/]*(?:万元|元)?")
 _CLOSERS: Final = "\"'”’」）)]"
@@ -282,7 +283,7 @@ def _line_items(segment: _Segment, table: str) -> list[_Item]:
     head_end = norm.orig(found[0][0]) if found else len(text)
     head = text[:head_end]
     if head.strip():
-        if _NUMBER_ONLY.match(head) and re.search(r"\d", head):
+        if _NUMBER_ONLY.match(head) and _DIGIT.search(head):
             items.append(_Item([], _tokens(head, segment.where, 0), cells=False))
         elif not found:
             fuzzy = _fuzzy_line(text, segment.where, table)
@@ -295,7 +296,7 @@ def _line_items(segment: _Segment, table: str) -> list[_Item]:
             e += 1
         run = _RUN.match(text[e:nxt])
         tokens = _tokens(run.group(0), segment.where, e) if run else []
-        tokens = [(t, w) for t, w in tokens if re.search(r"\d", t) or t in _BLANKS]
+        tokens = [(t, w) for t, w in tokens if _DIGIT.search(t) or t in _BLANKS]
         items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False))
     return items
 
@@ -677,7 +678,7 @@ def _carries_row(item: _Item) -> bool:
 
 
 def _has_numbers(item: _Item) -> bool:
-    return any(re.search(r"\d", t) for t, _ in item.values)
+    return any(_DIGIT.search(t) for t, _ in item.values)
 
 
 def _outcome_paths(rows: dict[str, dict[str, Any]]) -> list[str]:
@@ -853,7 +854,7 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
         elif not done:
             text = block.text
             rest = _REVIEW_WORDS.sub(lambda m: " " * len(m.group(0)), text)
-            if re.search(r"\d", rest) and _NUMBER_ONLY.match(rest):
+            if _DIGIT.search(rest) and _NUMBER_ONLY.match(rest):
                 tokens.extend(_tokens(rest, block.where, 0))
         if len(tokens) >= 15:
             done = True

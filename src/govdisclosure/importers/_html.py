@@ -357,6 +357,9 @@ class _Reader:
         self.tables = 0  # tables added to the blocks so far
         self.data_tables: set[HtmlElement] = set()
         self.weights: dict[HtmlElement, int] = {}
+        self.table_read: HtmlElement = root  # the table being read, and its elements with a break below them
+        self.split: set[HtmlElement] | None = None
+        self.looked = 0  # cells of the table looked into one by one
         self.dated: list[tuple[HtmlElement, bool, str]] = []  # (element, its tail?, text): texts with 时间/日期
 
     def _text(self, element: HtmlElement) -> str:
@@ -601,8 +604,20 @@ class _Reader:
             self._flush()
 
     # -- tables ----------------------------------------------------------------------------------------------
-    def _cell_text(self, cell: HtmlElement, split: set[HtmlElement]) -> str:
-        """The text of a cell; ``split`` holds the elements of its table with a block or ``<br>`` below them."""
+    def _splits(self, el: HtmlElement) -> bool:
+        """True when a block element or ``<br>`` below ``el`` (in the table being read) splits its text.
+
+        The first few cells of a table are looked into one by one; from the ninth on, the table's elements with a
+        break below them are found in one pass (cheaper when many cells hold markup, as in pages saved by Word).
+        """
+        if self.split is None:
+            self.looked += 1
+            if self.looked <= 8:
+                return any(node.tag in _BREAKS for node in el.iterdescendants())
+            self.split = _split(self.table_read)
+        return el in self.split
+
+    def _cell_text(self, cell: HtmlElement) -> str:
         if not len(cell):
             text = cell.text
             return " ".join(text.split()) if text else ""
@@ -612,9 +627,9 @@ class _Reader:
                 if not len(only):
                     text = only.text
                     return " ".join(text.split()) if text else ""
-                if only not in split:  # the paragraph holds inline markup only (<span>s): its text
+                if not self._splits(only):  # the paragraph holds inline markup only (<span>s): its text
                     return " ".join(self._text(only).split())
-        if cell not in split:  # inline markup only: one piece of text
+        if not self._splits(cell):  # inline markup only: one piece of text
             return " ".join(self._text(cell).split())
         pieces: list[str] = [cell.text or ""]
 
@@ -654,7 +669,7 @@ class _Reader:
         table_path = self.tree.getpath(table)
         paths: dict[HtmlElement, str] = {}  # XPaths of the rows, filled one row group at a time
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
-        split = _split(table)
+        self.table_read, self.split, self.looked = table, None, 0
         nrows = len(rows)
         # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
         grid: list[list[SourceCell | None]] = [[] for _ in range(nrows)]
@@ -685,7 +700,7 @@ class _Reader:
                     wide = td.get("colspan")
                     if wide is not None:
                         colspan = _span(wide, _MAX_SPAN)
-                text = self._cell_text(td, split)
+                text = self._cell_text(td)
                 # every position of a spanning cell points at the printed cell (its top-left position)
                 where = grid_where(index, r, c, f"{tr_path}/{steps[i]}")
                 origin = grid_cell(text, where, rowspan, colspan, False)

@@ -197,30 +197,35 @@ def _similar(body: str, entries: list[_Entry]) -> list[tuple[float, _Entry]]:
     """(ratio, entry) for the entries similar enough to be worth comparing (cheap upper bounds first).
 
     The bound is difflib's ``quick_ratio`` (characters in common, counted with multiplicity), computed from
-    character counts kept per official label instead of by difflib for every pair.
+    character counts of the official labels counted once, at import, instead of by difflib for every pair. Most
+    printed texts that reach this point (column headers, notes) pass no bound, and no matcher is built for them.
     """
-    matcher = SequenceMatcher(None, autojunk=False)
-    matcher.set_seq2(body)
+    matcher: SequenceMatcher[str] | None = None
     counts = _char_counts(body)
     out = []
     for e in entries:
         if len(e.body) < _MIN_PREFIX or not 0.6 <= len(e.body) / len(body) <= 1.7:
             continue
-        official = _char_counts(e.body)
+        official = _BODY_COUNTS[e.body]
         common = sum(min(n, official[c]) for c, n in counts.items() if c in official)
         if 2.0 * common / (len(e.body) + len(body)) < _MIN_RATIO:
             continue
+        if matcher is None:
+            matcher = SequenceMatcher(None, autojunk=False)
+            matcher.set_seq2(body)
         matcher.set_seq1(e.body)
         out.append((matcher.ratio(), e))
     return out
 
 
-@functools.lru_cache(maxsize=1024)
 def _char_counts(text: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for c in text:
         counts[c] = counts.get(c, 0) + 1
     return counts
+
+
+_BODY_COUNTS: Final = {e.body: _char_counts(e.body) for entries in _INDEX.values() for e in entries}
 
 
 def _search_terms(table: str) -> list[tuple[str, _Entry]]:
