@@ -151,6 +151,14 @@ class TestNarrative:
         section = narrative(lines, None, "总体情况")
         assert [(s.title, s.text) for s in section.subsections] == [("", line[3:]) for line in lines]
 
+    def test_markers_only_at_a_sentence_start(self) -> None:
+        """（一）… starts a sub-section at the start, after 。/：/；/whitespace, not inside a sentence."""
+        text = "（一）甲方面。（二）乙方面：（三）丙方面；(四) 丁方面 （五）戊方面，见（六）所列。"
+        section = narrative([text], None, "总体情况")
+        assert [s.marker for s in section.subsections] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+        last = section.subsections[-1]
+        assert "见（六）所列" in last.title + last.text
+
     def test_reworded_heading_kept(self) -> None:
         """A heading that differs from the official one is kept as printed."""
         section = narrative(["正文"], "五、政府信息公开工作存在的主要问题及改进情况", "存在的主要问题及改进情况")

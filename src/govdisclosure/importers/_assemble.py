@@ -929,6 +929,11 @@ def _edition(active_text: str, apps: _Applications, year: int, ctx: _Context) ->
     return edition
 
 
+@functools.cache  # the layout is fixed: its rows are listed once per edition and table
+def _row_paths(edition: str, table: str) -> tuple[str, ...]:
+    return layout.edition(edition).table(table).paths()
+
+
 def _applicant(values: dict[str, Any] | None) -> ApplicantRow:
     return ApplicantRow(**(values or {}))
 
@@ -1054,8 +1059,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
     _missing(edition, single, apps, active, review, ctx)
 
     active_cls = ACTIVE_DISCLOSURE_CLASSES[edition]
-    active_table = layout.edition(edition).table("active_disclosure")
-    active_paths = set(active_table.paths())
+    active_paths = set(_row_paths(edition, "active_disclosure"))
     active_obj = active_cls(
         **{
             a.name: a.default.factory(**active.get(a.name, {}))
@@ -1195,7 +1199,7 @@ def _missing(
     ctx: _Context,
 ) -> None:
     table = layout.edition("2019" if single else "2021").table("applications")
-    absent = [p for p in table.paths() if p not in apps.rows]
+    absent = [p for p in _row_paths("2019" if single else "2021", "applications") if p not in apps.rows]
     noted = {n.path for n in ctx.notes}
     for path in absent:
         if f"applications.{path}" not in noted:

@@ -111,6 +111,8 @@ def find_published(text: str) -> _dt.date | None:
     >>> find_published("发布日期：2020年1月31日"), find_published("发布日期 2020年1月31日")
     (datetime.date(2020, 1, 31), datetime.date(2020, 1, 31))
     """
+    if "时间" not in text and "日期" not in text:  # every label has one of them; much faster than the regex
+        return None
     for m in _PUBLISHED.finditer(text):
         date = _date(m.group(1), m.group(2), m.group(3))
         if date is not None:
@@ -178,7 +180,10 @@ def find_agency_in_title(title: str) -> str | None:
     return m.group(1) if m else None
 
 
-_MARKER: Final = re.compile(r"(?:^|(?<=[。\s：:；;]))[（(]([一二三四五六七八九十])[）)]\s*")
+# A sub-section marker （一）…（十） at the start or after 。/whitespace/：/；. The bracket comes first and the
+# lookbehind checks the character before it, so that the regex engine can skip to the next bracket instead of
+# trying every position of a long section (ten times faster on a page of text).
+_MARKER: Final = re.compile(r"[（(](?<![^。\s：:；;][（(])([一二三四五六七八九十])[）)]\s*")
 _SENTENCE_END: Final = tuple("。！？：；;:!?」”）)")
 
 
