@@ -33,8 +33,10 @@ __all__ = [
 ]
 
 _ORD: Final = "一二三四五六七"
+# The numeral comes first and the lookbehind checks the character before it (not a Chinese character other than
+# 元, nor 、，,): the regex engine then skips from numeral to numeral instead of trying every position of a line.
 SECTION_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
-    key: re.compile(r"(?<![\u4e00-\u5142\u5144-\u9fff、，,])([" + _ORD + r"])\s*[、.．]\s*(" + body + ")")
+    key: re.compile(r"([" + _ORD + r"])(?<![\u4e00-\u5142\u5144-\u9fff、，,].)\s*[、.．]\s*(" + body + ")")
     for key, body in {
         "overview": r"总体情况|概述|概\s*述",
         "active_disclosure": r"主动公开政府\s*(?:信息|政府)?\s*情况",
