@@ -658,9 +658,8 @@ class _Reader:
             parent = el.getparent()
             if parent is None:
                 return self.tree.getpath(el)
-            base = self.tree.getpath(parent)
-            for child, step in zip(parent, _steps(parent), strict=True):
-                paths[child] = f"{base}/{step}"
+            for child, child_path in zip(parent, _child_paths(parent, self.tree.getpath(parent)), strict=True):
+                paths[child] = child_path
             path = paths[el]
         return path
 
@@ -678,15 +677,13 @@ class _Reader:
         for r, tr in enumerate(rows):
             line = grid[r]
             c = 0
-            tr_path: str | None = None
-            steps: list[str] = []
+            cell_paths: list[str] | None = None
             for i, td in enumerate(tr):
                 tag = td.tag
                 if tag != "td" and tag != "th":
                     continue
-                if tr_path is None:  # XPaths of the cells as getpath writes them, built once a row
-                    tr_path = self._path(tr, paths)
-                    steps = _steps(tr)
+                if cell_paths is None:  # XPaths of the cells as getpath writes them, built once a row
+                    cell_paths = _child_paths(tr, self._path(tr, paths))
                 width = len(line)
                 while c < width and line[c] is not None:
                     c += 1
@@ -702,7 +699,7 @@ class _Reader:
                         colspan = _span(wide, _MAX_SPAN)
                 text = self._cell_text(td)
                 # every position of a spanning cell points at the printed cell (its top-left position)
-                where = grid_where(index, r, c, f"{tr_path}/{steps[i]}")
+                where = grid_where(index, r, c, cell_paths[i])
                 origin = grid_cell(text, where, rowspan, colspan, False)
                 if rowspan == 1 and colspan == 1:
                     if c == width:
@@ -782,23 +779,24 @@ class _Reader:
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
-def _steps(parent: HtmlElement) -> list[str]:
-    """The last XPath step of each child of ``parent``, as ``getpath`` writes it (``td[2]``, or ``td`` if alone)."""
+def _child_paths(parent: HtmlElement, base: str) -> list[str]:
+    """The XPath of each child of ``parent`` (whose XPath is ``base``) as ``getpath`` writes it: ``…/td[2]``, or
+    ``…/td`` for a tag that occurs once among the children."""
     tags = [child.tag for child in parent]
     if len(tags) > 1 and tags.count(tags[0]) == len(tags):  # the usual row: td, td, …
-        return [f"{tags[0]}[{i}]" for i in range(1, len(tags) + 1)]
+        return [f"{base}/{tags[0]}[{i}]" for i in range(1, len(tags) + 1)]
     total: dict[Any, int] = {}
     for tag in tags:
         total[tag] = total.get(tag, 0) + 1
     seen: dict[Any, int] = {}
-    steps = []
+    paths = []
     for tag in tags:
         if total[tag] > 1:
             seen[tag] = seen.get(tag, 0) + 1
-            steps.append(f"{tag}[{seen[tag]}]")
+            paths.append(f"{base}/{tag}[{seen[tag]}]")
         else:
-            steps.append(str(tag))
-    return steps
+            paths.append(f"{base}/{tag}")
+    return paths
 
 
 def _span(value: str | None, limit: int) -> int:
