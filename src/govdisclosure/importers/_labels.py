@@ -148,6 +148,12 @@ def _ok_number(entry: _Entry, number: str) -> bool:
     return not number or not entry.number or number == entry.number or number.isdigit() == entry.number.isdigit()
 
 
+@functools.cache  # few numbers are printed ((三), 一, 2…): the entries of each are chosen once
+def _numbered(table: str, number: str) -> tuple[_Entry, ...]:
+    """The official rows and groups of ``table`` that a label printed with ``number`` may stand for."""
+    return tuple(e for e in _INDEX.get(table, ()) if _ok_number(e, number))
+
+
 @functools.lru_cache(maxsize=8192)  # a pure function of immutable values: the same labels recur in every report
 def match(text: str, table: str) -> LabelMatch | None:
     """The official row or group a printed label stands for, or None when it is not (certainly) one.
@@ -164,7 +170,7 @@ def match(text: str, table: str) -> LabelMatch | None:
     exact = [e for e in _EXACT.get(table, {}).get(body, ()) if _ok_number(e, number)]
     if len({e.match.path for e in exact}) == 1:
         return exact[0].match
-    entries = [e for e in _INDEX.get(table, ()) if _ok_number(e, number)]
+    entries = _numbered(table, number)
     how: Literal["exact", "annotated", "truncated", "similar"] = "exact"
     found = {e.match.path: e for e in exact}
     if not found:
@@ -193,7 +199,7 @@ def match(text: str, table: str) -> LabelMatch | None:
     return None
 
 
-def _similar(body: str, entries: list[_Entry]) -> list[tuple[float, _Entry]]:
+def _similar(body: str, entries: tuple[_Entry, ...]) -> list[tuple[float, _Entry]]:
     """(ratio, entry) for the entries similar enough to be worth comparing (cheap upper bounds first).
 
     The bound is difflib's ``quick_ratio`` (characters in common, counted with multiplicity), computed from
