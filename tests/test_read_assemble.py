@@ -424,3 +424,83 @@ class TestPublished:
         assert [n.message for n in result.notes_with("date-differs")] == [
             "the report is signed 2024-01-30 but its page gives 2024-02-05: the signature date is kept"
         ]
+
+
+APPLICANT_VALUES: dict[str, int] = {
+    "natural_person": 10,
+    "commercial": 1,
+    "research": 2,
+    "social_welfare": 3,
+    "legal_services": 4,
+    "other_org": 5,
+    "total": 25,
+}
+
+
+def applications_in_order(keys: list[str], extra: tuple[str, str] | None = None) -> SourceTable:
+    """表三 with one header row naming the columns in the order of ``keys`` (and an extra column at the end)."""
+    labels = {f.key: f.label for f in layout.APPLICANT_FIELDS}
+    head = ["", *(labels[k] for k in keys), *([extra[0]] if extra else [])]
+    rows = [head]
+    for _, node in layout.table("2021", "applications").rows():
+        rows.append([node.label, *(str(APPLICANT_VALUES[k]) for k in keys), *([extra[1]] if extra else [])])
+    return grid(*rows)
+
+
+class TestHeaderColumns:
+    """Value columns named by a header row are read under their names, whatever the printed order."""
+
+    def test_applicant_columns_in_any_order(self) -> None:
+        """总计 printed first and 自然人 last: each figure lands under the column its header names."""
+        keys = ["total", "commercial", "research", "social_welfare", "legal_services", "other_org", "natural_person"]
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), applications_in_order(keys)))
+        assert result.report.applications.new_received.values() == (10, 1, 2, 3, 4, 5, 25)
+        assert result.report.applications.carried_forward.values() == (10, 1, 2, 3, 4, 5, 25)
+
+    def test_extra_column_ignored_with_note(self) -> None:
+        """A 小计 column the form does not have is ignored, with a note naming it and its figure."""
+        keys = [f.key for f in layout.APPLICANT_FIELDS]
+        table = applications_in_order(keys, ("小计", "15"))
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
+        assert result.report.applications.new_received.values() == (10, 1, 2, 3, 4, 5, 25)
+        assert result.notes_with("extra-cells") == ()
+        assert [n.message for n in result.notes_with("extra-column")][:1] == [
+            "applications.new_received: column not in the form ignored: 小计 15"
+        ]
+
+    def test_review_columns_by_header(self) -> None:
+        """表四 with 总计 printed before 结果维持 under 行政复议: the two stay in their own fields."""
+        root = layout.REVIEW_LITIGATION.root
+        results = [f.label for f in root.child("reconsideration").fields]
+        swapped = [results[-1], *results[1:-1], results[0]]
+        groups = [
+            root.child(r).label for r in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+        ]
+        table = grid(
+            [g for g in groups for _ in range(5)],
+            [*swapped, *results, *results],
+            ["9", "2", "3", "0", "4", *["0"] * 10],
+            table=1,
+        )
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            table,
+        )
+        result = assemble(doc)
+        assert result.report.review_litigation.reconsideration.values() == (4, 2, 3, 0, 9)
+
+    def test_active_columns_by_header(self) -> None:
+        """表二's 本年制发件数 and 现行有效件数 printed in swapped order are read under their names."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        labels = [f.label for f in node.fields]
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", labels[2], labels[1], labels[0]], [node.label, "74", "1", "3"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.get("active_disclosure.regulations.issued") == 3
+        assert result.report.get("active_disclosure.regulations.in_force") == 74

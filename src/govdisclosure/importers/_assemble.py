@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from decimal import Decimal, InvalidOperation
-from itertools import pairwise, product
+from itertools import product
 from typing import Any, Final
 
 import attrs
@@ -93,6 +93,10 @@ class _Item:
     """For grid cells: the grid column of the last label cell (-1 when the row has no label)."""
     positions: tuple[int, ...] | None = None
     """For grid cells of 表三: the grid column of each applicant column, from the table's header rows."""
+    extras: dict[int, str] = attrs.Factory(dict)
+    """For grid cells of 表三: header columns naming no applicant column (a printed 小计), by grid column."""
+    header: dict[int, str] = attrs.Factory(dict)
+    """For grid cells of 表二: the normalised text of the last header row, by grid column."""
 
 
 @attrs.define
@@ -240,9 +244,89 @@ def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
     if len(found) != len(layout.APPLICANT_FIELDS):
         return None
     positions = tuple(found[f.key] for f in layout.APPLICANT_FIELDS)
-    if any(b <= a for a, b in pairwise(positions)):
+    if len(set(positions)) != len(positions):
         return None
-    return positions
+    return positions  # in any printed order: each column is read under the header naming it
+
+
+def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, str]:
+    """Grid columns among 表三's applicant columns whose header names no applicant column (小计…), with that name."""
+    first = min(positions)
+    extras: dict[int, str] = {}
+    for row in table.rows:
+        if any(any(map(str.isdigit, cell.text)) for cell in row):
+            continue
+        for col, cell in enumerate(row):
+            text = cell.text.strip()
+            if col < first or col in positions or cell.colspan > 1 or not text:
+                continue
+            if _labels.normalize(text) not in _HEADER_KEYS:
+                extras.setdefault(col, re.sub(r"\s+", "", text))
+    return extras
+
+
+def _column_label(text: str) -> str:
+    """A printed column header in comparable form, without its parenthesised unit (本年收费金额（单位：万元）)."""
+    return re.sub(r"\([^)]*\)", "", _labels.normalize(text))
+
+
+_ACTIVE_COLUMNS: Final = frozenset(
+    _column_label(f.label)
+    for edition in ("2019", "2021")
+    for _path, node in layout.edition(edition).table("active_disclosure").rows()
+    for f in node.fields
+)
+
+
+def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
+    """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}."""
+    if any(any(map(str.isdigit, cell.text)) for cell in row):
+        return {}
+    header = {col: _column_label(cell.text) for col, cell in enumerate(row) if cell.text.strip()}
+    return header if any(t in _ACTIVE_COLUMNS for t in header.values()) else {}
+
+
+def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
+    """A grid row of 表二 read under the header cells naming its fields, or None when the header does not name them all.
+
+    A figure under a header cell that names no field of the row is ignored with a note; a figure under no header
+    cell, or a field whose column the row does not reach, sends the row back to reading by order.
+    """
+    header = item.header
+    cols: list[int] = []
+    for field in fields:
+        found = [col for col, text in header.items() if text == _column_label(field.label)]
+        if len(found) != 1:
+            return None
+        cols.append(found[0])
+    at = {col: i for i, col in enumerate(item.cols)}
+    if any(col not in at or item.padding[at[col]] for col in cols):
+        return None
+    ignored: list[str] = []
+    for i, col in enumerate(item.cols):
+        text = item.values[i][0]
+        if col in cols or not text:
+            continue
+        if col not in header:
+            return None
+        ignored.append(f"{header[col]} {text}")
+    out: dict[str, Any] = {}
+    for field, col in zip(fields, cols, strict=True):
+        text, w = item.values[at[col]]
+        path = f"{prefix}.{field.key}"
+        value, printed = _value(text, field.kind, ctx, w, path, field.unit)
+        out[field.key] = value
+        if printed:
+            ctx.provenance[path] = CellOrigin(text, w, False)
+    if ignored:
+        ctx.note(
+            "extra-column",
+            f"{prefix}: column not in the form ignored: {'、'.join(ignored)}",
+            item.values[0][1],
+            "warning",
+            prefix,
+        )
+    return out
 
 
 class _Norm:
@@ -317,13 +401,22 @@ def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
 def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) -> list[_Item]:
     items: list[_Item] = []
     positions: tuple[int, ...] | None = None
+    extras: dict[int, str] = {}
+    header: dict[int, str] = {}
     for block in blocks:
         if isinstance(block, SourceTable):
             if table == "applications":  # a table without header rows continues the last one's columns
-                positions = _header_positions(block) or positions
+                found = _header_positions(block)
+                if found is not None:
+                    positions, extras = found, _header_extras(block, found)
+            header = {}
             for row in block.rows:
+                if table == "active_disclosure":
+                    header = _header_row(row) or header
                 item = _row_item(row, positions)
                 if item is not None:
+                    item.extras = extras
+                    item.header = header
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
@@ -425,6 +518,10 @@ def _read_row(
     """
     if item.cells and item.positions is not None and len(item.positions) == len(fields):
         placed = _by_position(item, fields, prefix, ctx)
+        if placed is not None:
+            return placed, []
+    if item.cells and item.header:
+        placed = _by_header(item, fields, prefix, ctx)
         if placed is not None:
             return placed, []
     values = list(item.values)
@@ -530,19 +627,30 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     """
     positions = item.positions
     assert positions is not None
-    offset = max(0, item.label_col + 1 - positions[0])
+    offset = max(0, item.label_col + 1 - min(positions))
     targets = [p + offset for p in positions]
     wanted = set(targets)
     at: dict[int, int] = {}
     values = item.values
+    ignored: list[str] = []
     for i, col in enumerate(item.cols):
         text = values[i][0]
         if col in wanted:
             if not text.isdigit() and len(text.split()) > 1:
                 return None  # a run of figures in one cell: read it by order (the digit splitter)
             at[col] = i
+        elif text and col - offset in item.extras:
+            ignored.append(f"{item.extras[col - offset]} {text}")
         elif text:
             return None  # a figure outside the header's columns: the header does not fit this row
+    if ignored:
+        ctx.note(
+            "extra-column",
+            f"{prefix}: column not in the form ignored: {'、'.join(ignored)}",
+            values[0][1],
+            "warning",
+            prefix,
+        )
     count = len(fields)
     out: dict[str, Any] = {}
     missing: list[str] = []
@@ -833,12 +941,61 @@ def _pair(
 # 3b. 表四 and 表二
 
 
+_REVIEW_FLAT: Final = tuple(
+    f"{r}.{f.key}" for r in _REVIEW_ROWS for f in layout.REVIEW_LITIGATION.root.child("reconsideration").fields
+)
+
+
+def _review_header(table: SourceTable) -> dict[int, str]:
+    """表四's grid column of each of its fifteen cells (``reconsideration.total``…) named by the header rows, or {}.
+
+    A column is named by one block header (行政复议, 未经复议直接起诉, 复议后起诉) and one result header (结果维持…)
+    printed above it, merged cells included; {} unless all fifteen are named, each once.
+    """
+    root = layout.REVIEW_LITIGATION.root
+    groups = {_labels.normalize(root.child(r).label): r for r in _REVIEW_ROWS}
+    results = {_labels.normalize(f.label): f.key for f in root.child("reconsideration").fields}
+    names: dict[int, list[str]] = {}
+    for row in table.rows:
+        if any(any(map(str.isdigit, cell.text)) for cell in row):
+            continue
+        for col, cell in enumerate(row):
+            if cell.text.strip():
+                names.setdefault(col, []).append(_labels.normalize(cell.text))
+    out: dict[int, str] = {}
+    for col, texts in names.items():
+        group = list({groups[t] for t in texts if t in groups})  # a merged cell repeats its text down the rows
+        result = list({results[t] for t in texts if t in results})
+        if len(group) == 1 and len(result) == 1:
+            out[col] = f"{group[0]}.{result[0]}"
+    return out if sorted(out.values()) == sorted(_REVIEW_FLAT) else {}
+
+
+def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Context) -> list[tuple[str, Where]] | None:
+    """表四's fifteen cells of a grid row in official order, read under the header naming them (None if not reached)."""
+    by_col = {col: (cell.text.strip(), cell.where) for col, cell in enumerate(row) if not cell.spanned}
+    if any(col not in by_col for col in header):
+        return None
+    extra = [by_col[col] for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
+    if extra:
+        ctx.note(
+            "extra-column",
+            f"review_litigation: column not in the form ignored: {' '.join(t for t, _ in extra)}",
+            extra[0][1],
+            "warning",
+            "review_litigation",
+        )
+    order = sorted(header, key=lambda col: _REVIEW_FLAT.index(header[col]))
+    return [by_col[col] for col in order]
+
+
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
     tokens: list[tuple[str, Where]] = []
     cells = False
     done = False  # 表四's 15 cells found: figures in later blocks are not 表四's
     for block in blocks:
         if isinstance(block, SourceTable):
+            header = _review_header(block)
             for row in block.rows:
                 texts = [c.text.strip() for c in row if not c.spanned]
                 numeric = [t for t in texts if t and _is_value(t)]
@@ -846,7 +1003,11 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                     continue
                 if not done and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
                     cells = True
-                    tokens.extend((c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text))
+                    named = _review_cells(row, header, ctx) if header and not tokens else None
+                    if named is not None:
+                        tokens.extend(named)
+                    else:
+                        tokens.extend((c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text))
                 else:
                     row_values = [(c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text)]
                     labels = [(t, c.where) for t, c in zip(texts, row, strict=False) if t and not _is_value(t)]
