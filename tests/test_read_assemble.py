@@ -504,3 +504,33 @@ class TestHeaderColumns:
         result = assemble(doc)
         assert result.report.get("active_disclosure.regulations.issued") == 3
         assert result.report.get("active_disclosure.regulations.in_force") == 74
+
+
+class TestWordsInCells:
+    """A word or an approximate figure in a data cell blanks that cell only, with a not-a-number note."""
+
+    @pytest.mark.parametrize("word", ["暂无", "不适用", "N/A", "X", "※", "约5345", "5345余"])
+    def test_grid_cell(self, word: str) -> None:
+        """The word's cell is None, its text kept in provenance; the other six cells stay in their columns."""
+        rows = applications_rows()
+        rows[2] = [rows[2][0], word, "1", "2", "3", "4", "5", "25"]
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+        assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 3, 4, 5, 25)
+        assert [n.path for n in result.notes_with("not-a-number")] == ["applications.outcomes.granted.natural_person"]
+        assert result.provenance["applications.outcomes.granted.natural_person"].text == word
+
+    def test_approximate_message(self) -> None:
+        """An approximate figure is never guessed: the note says so."""
+        rows = applications_rows()
+        rows[2] = [rows[2][0], "约5345", "1", "2", "3", "4", "5", "25"]
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+        assert [n.message for n in result.notes_with("not-a-number")] == [
+            "'约5345' is an approximate figure, not a count: cell left blank (never guessed)"
+        ]
+
+    def test_tab_text(self) -> None:
+        """In a tab-separated copy, 暂无 in the first cell keeps the next figures under 商业企业 and 科研机构."""
+        text = tab_copy({"outcomes.granted": f"{label('outcomes.granted')}\t\t暂无\t1\t2\t0\t0\t0\t3\t"})
+        result = read(text)
+        assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 0, 0, 0, 3)
+        assert [n.message for n in result.notes_with("not-a-number")] == ["'暂无' is not a number: cell left blank"]

@@ -55,6 +55,10 @@ _VALUE: Final = re.compile(
     r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$"
 )
 _DIGIT: Final = re.compile(r"\d")  # compiled once: searched for in every value of every row
+_WORD_CELL: Final = re.compile(
+    r"^(?:暂无|不适用|不涉及|n/?a|x|※|\*|(?P<approx>约\s*\d[\d,.]*|\d[\d,.]*\s*(?:余|多))\s*(?:件|个|项|条)?)$", re.I
+)
+"""A word or an approximate figure printed in a data cell: the cell holds no count (not-a-number), the row is kept."""
 _NUMBER_ONLY: Final = re.compile("^[\\s\\d.\\-\u2212—/]*$")
 _RUN: Final = re.compile("^[\\s\\d.,\\-\u2212—/]*(?:万元|元)?")
 _CLOSERS: Final = "\"'”’」）)]"
@@ -188,7 +192,7 @@ def _is_value(text: str) -> bool:
     if text.isdigit() and text.isascii():
         return True
     t = unicodedata.normalize("NFKC", text).strip()
-    return t in _BLANKS or bool(_VALUE.match(t))
+    return t in _BLANKS or bool(_VALUE.match(t)) or bool(_WORD_CELL.match(t))
 
 
 def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = None) -> _Item | None:
@@ -316,8 +320,8 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
         path = f"{prefix}.{field.key}"
         value, printed = _value(text, field.kind, ctx, w, path, field.unit)
         out[field.key] = value
-        if printed:
-            ctx.provenance[path] = CellOrigin(text, w, False)
+        if printed or text:
+            ctx.provenance[path] = printed_origin(text, w)
     if ignored:
         ctx.note(
             "extra-column",
@@ -456,7 +460,12 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
         return None, True
     m = _NUMBER_WITH_UNIT.match(t)
     if not m:
-        ctx.note("not-a-number", f"{text!r} is not a number: cell left blank", where, "error", path)
+        word = _WORD_CELL.match(t)
+        if word is not None and word.group("approx"):
+            message = f"{text!r} is an approximate figure, not a count: cell left blank (never guessed)"
+        else:
+            message = f"{text!r} is not a number: cell left blank"
+        ctx.note("not-a-number", message, where, "error", path)
         return None, False
     number, printed_unit = m.group(1), m.group(2)
     if kind == "amount":
@@ -569,7 +578,7 @@ def _read_row(
             path = f"{prefix}.{field.key}"
             value, printed = _value(text, field.kind, ctx, w, path, field.unit)
             out[field.key] = value
-            if printed:
+            if printed or text:
                 ctx.provenance[path] = printed_origin(text, w)
         return out, []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
@@ -664,7 +673,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
         path = f"{prefix}.{field.key}"
         value, printed = _value(text, field.kind, ctx, w, path, field.unit)
         out[field.key] = value
-        if printed:
+        if printed or text:
             ctx.provenance[path] = printed_origin(text, w)
     where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else Where())
     if missing:

@@ -54,8 +54,8 @@ def _freeze(value: Mapping[str, CellOrigin]) -> Mapping[str, CellOrigin]:
 class ImportResult:
     """A report read from a published document, with notes and provenance.
 
-    ``provenance`` maps each cell path that received a value or a printed blank
-    (``applications.outcomes.total.natural_person``) to its :class:`CellOrigin`; cells absent from it were not
+    ``provenance`` maps each cell path that received a value, a printed blank or printed text that is not a
+    number (``applications.outcomes.total.natural_person``) to its :class:`CellOrigin`; cells absent from it were not
     found in the source and are blank in the report.
     """
 
