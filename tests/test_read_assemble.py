@@ -534,3 +534,37 @@ class TestWordsInCells:
         result = read(text)
         assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 0, 0, 0, 3)
         assert [n.message for n in result.notes_with("not-a-number")] == ["'暂无' is not a number: cell left blank"]
+
+
+class TestDigitGroups:
+    """Thousands separators are read only in groups of three; 0.0 in a count cell is 0 with a note."""
+
+    def granted(self, cell: str) -> Any:
+        """Read 表三 whose 予以公开 · 自然人 cell is ``cell``."""
+        rows = applications_rows()
+        rows[2] = [rows[2][0], cell, "1", "2", "3", "4", "5", "25"]
+        return assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+
+    @pytest.mark.parametrize(("cell", "value"), [("1,234", 1234), ("12,345,678", 12345678), ("１３，６１２", 13612)])
+    def test_groups_of_three(self, cell: str, value: int) -> None:
+        """Groups of three digits after the first are read as one number."""
+        result = self.granted(cell)
+        assert result.report.applications.outcomes.granted.natural_person == value
+        assert result.notes_with("not-a-number") == ()
+
+    @pytest.mark.parametrize("cell", ["1,0", "53,45", "1,2345"])
+    def test_malformed_groups(self, cell: str) -> None:
+        """Any other grouping is not a number: the cell is blank with a note, the row in place."""
+        result = self.granted(cell)
+        assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 3, 4, 5, 25)
+        assert [n.message for n in result.notes_with("not-a-number")] == [
+            f"{cell!r} has digit groups that are not of three (1,234): cell left blank"
+        ]
+
+    def test_whole_number_with_decimals(self) -> None:
+        """0.0 is exactly 0: read as 0 with an info note."""
+        result = self.granted("0.0")
+        assert result.report.applications.outcomes.granted.natural_person == 0
+        assert [(n.severity, n.message) for n in result.notes_with("decimal-count")] == [
+            ("info", "'0.0' read as 0 (a whole number)")
+        ]

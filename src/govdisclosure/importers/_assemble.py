@@ -50,7 +50,7 @@ __all__ = ["assemble"]
 
 _SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
 _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
-_BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "－", "\u2013", "_", "\\", "&nbsp;"})
+_BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "空", "－", "\u2013", "_", "\\", "&nbsp;"})
 _VALUE: Final = re.compile(
     r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$"
 )
@@ -432,6 +432,8 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
 # 3. values
 
 
+_GROUPED: Final = re.compile(r"^-?[\d,]+")
+_GROUPS: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+")
 _NUMBER_WITH_UNIT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
 
 
@@ -453,7 +455,19 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
     """
     if text.isdigit() and text.isascii():  # the common case: plain ASCII digits
         return (Decimal(text) if kind == "amount" else int(text)), True
-    t = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("\u2212", "-")
+    t = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
+    if "," in t:
+        grouped = _GROUPED.match(t)
+        if grouped is None or not _GROUPS.fullmatch(grouped.group(0)):
+            ctx.note(
+                "not-a-number",
+                f"{text!r} has digit groups that are not of three (1,234): cell left blank",
+                where,
+                "error",
+                path,
+            )
+            return None, False
+        t = t.replace(",", "")
     if t in _BLANKS:
         if t:
             ctx.note("blank-marker", f"{text!r} read as a blank cell", where, "info", path)
@@ -502,6 +516,7 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
     if "." in number:
         if re.fullmatch(r"-?\d+\.0+", number):
             number = number.split(".")[0]
+            ctx.note("decimal-count", f"{text!r} read as {int(number)} (a whole number)", where, "info", path)
         else:
             ctx.note("not-a-count", f"{text!r} is not a whole number: cell left blank", where, "error", path)
             return None, False
