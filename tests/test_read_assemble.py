@@ -545,7 +545,9 @@ class TestDigitGroups:
         rows[2] = [rows[2][0], cell, "1", "2", "3", "4", "5", "25"]
         return assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
 
-    @pytest.mark.parametrize(("cell", "value"), [("1,234", 1234), ("12,345,678", 12345678), ("１３，６１２", 13612)])
+    @pytest.mark.parametrize(
+        ("cell", "value"), [("1,234", 1234), ("12,345,678", 12345678), ("\uff11\uff13\uff0c\uff16\uff11\uff12", 13612)]
+    )
     def test_groups_of_three(self, cell: str, value: int) -> None:
         """Groups of three digits after the first are read as one number."""
         result = self.granted(cell)
