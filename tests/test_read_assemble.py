@@ -570,3 +570,22 @@ class TestDigitGroups:
         assert [(n.severity, n.message) for n in result.notes_with("decimal-count")] == [
             ("info", "'0.0' read as 0 (a whole number)")
         ]
+
+
+class TestPeriodYear:
+    """A statistical period in another year than the report's is kept, with a note."""
+
+    def test_noted(self) -> None:
+        """统计期限 in 2023 for a 2024 report: period kept, period-year warning."""
+        doc = document(
+            SourceLine("本报告统计期限为2023年1月1日至2023年12月31日。"),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+        )
+        result = assemble(doc)
+        assert result.report.year == 2024
+        assert result.report.period is not None
+        assert result.report.period.start == dt.date(2023, 1, 1)
+        assert [n.message for n in result.notes_with("period-year")] == [
+            "the statistical period starts in 2023 but the report is on 2024: the period is kept as printed"
+        ]

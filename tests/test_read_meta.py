@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from govdisclosure.importers._meta import (
     SECTION_PATTERNS,
     find_agency_in_title,
@@ -27,6 +29,7 @@ class TestHeadings:
         assert SECTION_PATTERNS["review_litigation"].search("0000000四、政府信息公开行政法复议、行政诉讼情况")
         assert SECTION_PATTERNS["active_disclosure"].search("二、主动公开政府政府情况")
         assert SECTION_PATTERNS["problems"].search("五、政府信息公开工作存在的主要问题及改进情况")
+        assert SECTION_PATTERNS["problems"].search("五、存在问题及改进情况")
 
     def test_not_headings(self) -> None:
         """Table row labels and enumerations inside prose are not headings."""
@@ -54,6 +57,10 @@ class TestMetadata:
         assert find_agency_in_title("平潭综合实验区2019年度政府信息公开工作年度报告") == "平潭综合实验区"
         assert find_agency_in_title("2024年上海市科委政府信息公开工作年度报告") == "上海市科委"
         assert find_agency_in_title("年度报告") is None
+
+    def test_agency_before_guanyu(self) -> None:
+        """关于 between the body and the year is not part of the body."""
+        assert find_agency_in_title("宿迁市交通运输局关于2025年度政府信息公开工作年度报告的公告") == "宿迁市交通运输局"
 
     def test_dates(self) -> None:
         """The last date wins; the 年→月 typo is flagged; impossible dates are ignored."""
@@ -97,6 +104,15 @@ class TestMetadata:
             "hz@126.com",
         )
         assert find_contact("无联系方式") is None
+
+    @pytest.mark.parametrize(
+        "text", ["电话/传真：0591-23165370", "电话及传真 0591-23165370", "电话、传真：0591-23165370"]
+    )
+    def test_one_number_for_phone_and_fax(self, text: str) -> None:
+        """One number printed for 电话 and 传真 together is both."""
+        contact = find_contact(text)
+        assert contact is not None
+        assert (contact.phone, contact.fax) == ("0591-23165370", "0591-23165370")
 
 
 class TestNarrative:

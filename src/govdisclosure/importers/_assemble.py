@@ -1229,6 +1229,13 @@ def assemble(doc: SourceDocument) -> ImportResult:
             ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", Where())
     lead = "\n".join(preamble)
     period = _meta.find_period(lead) or _meta.find_period(full)
+    if period is not None and period.start.year != year:
+        ctx.note(
+            "period-year",
+            f"the statistical period starts in {period.start.year} but the report is on {year}: "
+            "the period is kept as printed",
+            Where(),
+        )
     contact = _meta.find_contact(lead) if lead else None
 
     active_blocks = parts.get("active_disclosure", [])

@@ -42,7 +42,7 @@ SECTION_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
         "active_disclosure": r"主动公开政府\s*(?:信息|政府)?\s*情况",
         "applications": r"收到和处理政府信息公开申请的?情况",
         "review_litigation": r"[^。\d\n]{0,20}?行政法?复议[^。\d\n]{0,20}?情况",
-        "problems": r"[^。\d\n]{0,15}?存在的?主要问题(?:及|和)?(?:其?改进情况|改进措施)?",
+        "problems": r"[^。\d\n]{0,15}?存在的?(?:主要)?问题(?:及|和)?(?:其?改进情况|改进措施)?",
         "other_matters": r"其他需要报告的事项",
     }.items()
 }
@@ -135,12 +135,19 @@ def find_period(text: str) -> Period | None:
 
 
 def find_contact(text: str) -> Contact | None:
-    """Address, postcode, phone, fax and e-mail given in the text (spaces inside ignored)."""
+    """Address, postcode, phone, fax and e-mail given in the text (spaces inside ignored).
+
+    One number printed for both (电话/传真, 电话及传真) is the phone and the fax:
+
+    >>> contact = find_contact("电话/传真：0591-23165370")
+    >>> contact.phone, contact.fax
+    ('0591-23165370', '0591-23165370')
+    """
     flat = re.sub(r"\s+", "", text)
     address = re.search(r"(?:联系)?地址[:：]([^，,；;。）)]{4,60})", flat)
     postcode = re.search(r"邮(?:政)?编(?:码)?[:：]?(\d{6})", flat)
-    phone = re.search(r"电话(?:及传真)?[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
-    fax = re.search(r"(?:传真|电话及传真)[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
+    phone = re.search(r"电话(?:[及和、/／]传真)?[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
+    fax = re.search(r"传真[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
     email = re.search(r"([A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)", flat)
     if not any((address, postcode, phone, fax, email)):
         return None
@@ -174,8 +181,12 @@ def find_title(lines: Sequence[str]) -> str | None:
 
 
 def find_agency_in_title(title: str) -> str | None:
-    """The issuing body named in a title: the text before (or right after) the data year."""
-    m = re.match(r"^(.+?)(\d{4})年", title)
+    """The issuing body named in a title: the text before (or right after) the data year, without 关于.
+
+    >>> find_agency_in_title("宿迁市交通运输局关于2025年度政府信息公开工作年度报告的公告")
+    '宿迁市交通运输局'
+    """
+    m = re.match(r"^(.+?)(?:关于)?(\d{4})年", title)
     if m:
         return m.group(1)
     m = re.match(r"^\d{4}年度?(.+?)(?:政府信息公开|政务公开)", title)
