@@ -589,3 +589,23 @@ class TestPeriodYear:
         assert [n.message for n in result.notes_with("period-year")] == [
             "the statistical period starts in 2023 but the report is on 2024: the period is kept as printed"
         ]
+
+
+class TestActiveRowMissing:
+    """A 表二 row not printed is noted like 表三's."""
+
+    def test_noted(self) -> None:
+        """Only 规章 printed: every other 2021 row gets a row-missing error note, in official order."""
+        table = layout.table("2021", "active_disclosure")
+        node = table.node("regulations")
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", *(f.label for f in node.fields)], [node.label, "1", "0", "5"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert [n.message for n in result.notes_with("row-missing")] == [
+            f"表二 row {n.label} not found: left blank" for p, n in table.rows() if p != "regulations"
+        ]
+        assert {n.severity for n in result.notes_with("row-missing")} == {"error"}

@@ -1407,3 +1407,13 @@ def _missing(
         ctx.note("table-missing", "表四 figures not found: left blank", Where(), "error", "review_litigation")
     if not active:
         ctx.note("table-missing", "表二 figures not found: left blank", Where(), "error", "active_disclosure")
+        return
+    for path, node in layout.edition(edition).table("active_disclosure").rows():
+        if path not in active and f"active_disclosure.{path}" not in noted:
+            ctx.note(
+                "row-missing",
+                f"表二 row {node.label} not found: left blank",
+                Where(),
+                "error",
+                f"active_disclosure.{path}",
+            )
