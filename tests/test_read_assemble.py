@@ -609,3 +609,41 @@ class TestActiveRowMissing:
             f"表二 row {n.label} not found: left blank" for p, n in table.rows() if p != "regulations"
         ]
         assert {n.severity for n in result.notes_with("row-missing")} == {"error"}
+
+
+class TestOldReportWithNewRows:
+    """A 2019 report printing 2021's three （六） sub-rows stays 2019: （六） is their sum."""
+
+    def document_2019(self, sub: list[list[str]]) -> SourceDocument:
+        """A 2019 表二 header and a 2019 表三 whose （六） row is printed as 2021's three sub-rows ``sub``."""
+        node = layout.table("2019", "active_disclosure").node("regulations")
+        rows = [r for r in applications_rows("2019") if r[0] != layout.OTHER_HANDLING_2019.label]
+        at = [r[0] for r in rows].index(layout.table("2019", "applications").node("outcomes.total").label)
+        other = layout.table("2021", "applications").node("outcomes.other_handling")
+        printed = [[child.label, *cells] for child, cells in zip(other.children, sub, strict=True)]
+        return document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", *(f.label for f in node.fields)], [node.label, "1", "1", "5"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*rows[:at], *printed, *rows[at:], table=1),
+        )
+
+    def test_summed(self) -> None:
+        """Edition 2019 from 表二; （六） holds the column sums, marked inferred; both notes given."""
+        doc = self.document_2019([["1", "0", "0", "0", "0", "0", "1"], ["2", "0", "0", "0", "0", "0", "2"], ["3"] * 7])
+        result = assemble(doc)
+        assert result.report.edition == "2019"
+        assert result.report.applications.outcomes.other_handling.values() == (6, 3, 3, 3, 3, 3, 6)
+        assert result.provenance["applications.outcomes.other_handling.natural_person"].text == "1 + 2 + 3"
+        assert result.provenance["applications.outcomes.other_handling.natural_person"].inferred
+        assert [n.code for n in result.notes if n.code in ("edition-conflict", "other-handling-summed")] == [
+            "edition-conflict",
+            "other-handling-summed",
+        ]
+        assert result.report.get("active_disclosure.regulations.total_published") == 5
+
+    def test_blank_sub_row_cell(self) -> None:
+        """A blank in any sub-row leaves that column of （六） blank."""
+        doc = self.document_2019([["1", "", "0", "0", "0", "0", "1"], ["0"] * 7, ["0"] * 7])
+        result = assemble(doc)
+        assert result.report.applications.outcomes.other_handling.values() == (1, None, 0, 0, 0, 0, 1)

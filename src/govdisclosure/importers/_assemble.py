@@ -1101,8 +1101,11 @@ def _edition(active_text: str, apps: _Applications, year: int, ctx: _Context) ->
     if apps.three_rows:
         if votes_2019 > votes_2021:
             ctx.note(
-                "edition-conflict", "表二 follows the 2019 edition but 表三 splits （六） as in 2021: read as 2021"
+                "edition-conflict",
+                "the tables disagree: 表二's header follows the 2019 edition but 表三 splits （六） as in 2021; "
+                "read as 2019 (表二's header wins)",
             )
+            return "2019"
         return "2021"
     if votes_2021 > votes_2019:
         edition = "2021"
@@ -1117,6 +1120,46 @@ def _edition(active_text: str, apps: _Applications, year: int, ctx: _Context) ->
 @functools.cache  # the layout is fixed: its rows are listed once per edition and table
 def _row_paths(edition: str, table: str) -> tuple[str, ...]:
     return layout.edition(edition).table(table).paths()
+
+
+def _merge_other_handling(apps: _Applications, ctx: _Context) -> None:
+    """A 2019 report printing 2021's three （六） sub-rows: its single （六） row is their sum, column by column.
+
+    The 2019 （六）其他处理 counts what 2021 splits in three, so the sum is that row as 2019 defines it; a column
+    with a blank in any sub-row stays blank. The printed sub-rows are listed in a note and stay in provenance.
+    """
+    keys = [f"outcomes.other_handling.{node.key}" for node in _OTHER_HANDLING_2021.children]
+    printed = [apps.rows.get(key) for key in keys]
+    if all(row is None for row in printed):
+        return
+    merged: dict[str, Any] = {}
+    for field in _APPLICANT_KEYS:
+        cells = [(row or {}).get(field) for row in printed]
+        merged[field] = None if any(c is None for c in cells) else sum(cells)
+        texts = [ctx.provenance.get(f"applications.{key}.{field}") for key in keys]
+        if all(t is not None for t in texts):
+            origin = texts[0]
+            assert origin is not None
+            joined = " + ".join(t.text for t in texts if t is not None)
+            ctx.provenance[f"applications.outcomes.other_handling.{field}"] = CellOrigin(joined, origin.where, True)
+    for key in keys:
+        apps.rows.pop(key, None)
+    apps.rows.setdefault("outcomes.other_handling", merged)
+    shown = "; ".join(
+        f"{node.label}: {' '.join('□' if v is None else str(v) for v in (row or {}).values()) or '(not printed)'}"
+        for node, row in zip(_OTHER_HANDLING_2021.children, printed, strict=True)
+    )
+    ctx.note(
+        "other-handling-summed",
+        f"表三 prints 2021's three （六） sub-rows in a 2019 report: （六）其他处理 is their sum per column "
+        f"(blank where a sub-row is blank); printed: {shown}",
+        apps.where.get(keys[0], Where()),
+        "warning",
+        "applications.outcomes.other_handling",
+    )
+
+
+_OTHER_HANDLING_2021: Final = layout.edition("2021").table("applications").node("outcomes.other_handling")
 
 
 def _applicant(values: dict[str, Any] | None) -> ApplicantRow:
@@ -1241,6 +1284,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
     active_blocks = parts.get("active_disclosure", [])
     edition = _edition("\n".join(_text_of(active_blocks)), apps, year, ctx)
     single = edition == "2019" or (apps.single_row and not apps.three_rows)
+    if edition == "2019" and apps.three_rows:
+        _merge_other_handling(apps, ctx)
     if edition == "2021" and single:
         ctx.note(
             "single-other-handling",
