@@ -647,3 +647,32 @@ class TestOldReportWithNewRows:
         doc = self.document_2019([["1", "", "0", "0", "0", "0", "1"], ["0"] * 7, ["0"] * 7])
         result = assemble(doc)
         assert result.report.applications.outcomes.other_handling.values() == (1, None, 0, 0, 0, 0, 1)
+
+
+class TestUnmatchedHeader:
+    """A 表三 header naming some columns but not all: rows read in order only when the count is exact, noted once."""
+
+    def table(self, extra: bool = False) -> SourceTable:
+        """表三 under a header 类别 | 数据1 … 数据6 | 总计, row 本年新收 with an eighth cell when ``extra``."""
+        rows = [["类别", *(f"数据{i}" for i in range(1, 7)), "总计"], *applications_rows()]
+        if extra:
+            rows[1] = [*rows[1], "9"]
+        return grid(*rows)
+
+    def test_read_in_order_with_one_note(self) -> None:
+        """Seven cells a row: read in order; one header-unmatched warning naming the printed header."""
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), self.table()))
+        assert result.report.applications.new_received.values() == (1, 1, 1, 1, 1, 1, 6)
+        assert [n.message for n in result.notes_with("header-unmatched")] == [
+            "表三's header (类别 | 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 总计) does not name every column "
+            "(自然人 … 总计): its rows are read in order, and only when they have exactly 7 cells"
+        ]
+
+    def test_extra_cell_row_left_blank(self) -> None:
+        """A row with eight cells under such a header is not cut to seven: blank, with an error note."""
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), self.table(extra=True)))
+        assert result.report.applications.new_received.values() == (None,) * 7
+        assert [n.message for n in result.notes_with("extra-cells")] == [
+            "applications.new_received: 8 cells where the layout has 7, under a header that does not name every "
+            "column: the row was left blank"
+        ]

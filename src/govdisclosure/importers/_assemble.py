@@ -101,6 +101,16 @@ class _Item:
     """For grid cells of 表三: header columns naming no applicant column (a printed 小计), by grid column."""
     header: dict[int, str] = attrs.Factory(dict)
     """For grid cells of 表二: the normalised text of the last header row, by grid column."""
+    loose: _Loose | None = None
+    """For grid cells of 表三 under a header that does not name every applicant column."""
+
+
+@attrs.define
+class _Loose:
+    """A 表三 header naming some applicant columns but not all: its rows are read in order, noted once."""
+
+    printed: str
+    noted: bool = False
 
 
 @attrs.define
@@ -251,6 +261,17 @@ def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
     if len(set(positions)) != len(positions):
         return None
     return positions  # in any printed order: each column is read under the header naming it
+
+
+def _partial_header(table: SourceTable) -> str | None:
+    """The printed header row of a 表三 grid naming some applicant column but not all of them, else None."""
+    for row in table.rows:
+        texts = [cell.text.strip() for cell in row if not cell.spanned and cell.text.strip()]
+        if not texts or any(_is_value(t) for t in texts):
+            continue
+        if any(_labels.normalize(t) in _HEADER_KEYS for t in texts[1:]):
+            return " | ".join(re.sub(r"\s+", "", t) for t in texts)
+    return None
 
 
 def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, str]:
@@ -407,12 +428,18 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
     positions: tuple[int, ...] | None = None
     extras: dict[int, str] = {}
     header: dict[int, str] = {}
+    looses: dict[str, _Loose] = {}
     for block in blocks:
         if isinstance(block, SourceTable):
+            loose = None
             if table == "applications":  # a table without header rows continues the last one's columns
                 found = _header_positions(block)
                 if found is not None:
                     positions, extras = found, _header_extras(block, found)
+                else:
+                    partial = _partial_header(block)
+                    if partial is not None:  # one note for every table under the same printed header
+                        positions, extras, loose = None, {}, looses.setdefault(partial, _Loose(partial))
             header = {}
             for row in block.rows:
                 if table == "active_disclosure":
@@ -421,6 +448,7 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
                 if item is not None:
                     item.extras = extras
                     item.header = header
+                    item.loose = loose
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
@@ -561,6 +589,26 @@ def _read_row(
             widths.pop(0)
         while len(values) > count and (not values[-1][0] or not values[0][0]):
             values.pop(-1 if not values[-1][0] else 0)
+    if item.loose is not None:
+        if not item.loose.noted:
+            item.loose.noted = True
+            ctx.note(
+                "header-unmatched",
+                f"表三's header ({item.loose.printed}) does not name every column (自然人 … 总计): its rows are read "
+                f"in order, and only when they have exactly {count} cells",
+                where,
+                "warning",
+            )
+        if len(values) > count:
+            ctx.note(
+                "extra-cells",
+                f"{prefix}: {len(values)} cells where the layout has {count}, under a header that does not name every "
+                "column: the row was left blank",
+                where,
+                "error",
+                prefix,
+            )
+            return {}, []
     if len(values) > count:
         extra = " ".join(t or "□" for t, _ in values[count:])
         ctx.note(
