@@ -676,3 +676,46 @@ class TestUnmatchedHeader:
             "applications.new_received: 8 cells where the layout has 7, under a header that does not name every "
             "column: the row was left blank"
         ]
+
+
+class TestPartialPairing:
+    """Labels printed apart from their numbers: one bad run does not blank the rows that pair."""
+
+    def lines(self, runs: dict[str, str]) -> list[SourceLine]:
+        """表三 as lines of text, all zeros; the rows in ``runs`` print their label and their numbers apart."""
+        out = [SourceLine("三、收到和处理政府信息公开申请情况")]
+        for path, node in layout.table("2021", "applications").rows():
+            if path in runs:
+                out += [SourceLine(runs[path]), SourceLine(node.label)]
+            else:
+                out.append(SourceLine(" ".join([node.label, *["0"] * 7])))
+        return out
+
+    def test_good_pairs_placed(self) -> None:
+        """部分公开's run does not add up: it stays blank with an error; the two other rows are paired in order."""
+        runs = {
+            "outcomes.partially_granted": "5 0 0 0 0 0 4",
+            "outcomes.withheld.state_secret": "0 0 0 0 0 0 0",
+            "outcomes.withheld.security_stability": "0 0 0 0 0 0 0",
+        }
+        result = assemble(document(*self.lines(runs)))
+        outcomes = result.report.applications.outcomes
+        assert outcomes.partially_granted.values() == (None,) * 7
+        assert outcomes.withheld.state_secret.values() == (0,) * 7
+        assert outcomes.withheld.security_stability.values() == (0,) * 7
+        assert [n.path for n in result.notes_with("numbers-paired")] == [
+            "applications.outcomes.withheld.state_secret",
+            "applications.outcomes.withheld.security_stability",
+        ]
+        assert [n.message for n in result.notes_with("row-unplaced")] == [
+            "applications.outcomes.partially_granted: the label is printed without numbers and the numbers in its "
+            "place ('5 0 0 0 0 0 4') do not add up across the row; the row was left blank"
+        ]
+        assert result.provenance["applications.outcomes.withheld.state_secret.total"].inferred
+
+    def test_all_bad_stays_all_or_nothing(self) -> None:
+        """When every run is bad, nothing is paired."""
+        runs = {"outcomes.partially_granted": "5 0 0 0 0 0 4", "outcomes.withheld.state_secret": "1 0 0 0 0 0 2"}
+        result = assemble(document(*self.lines(runs)))
+        assert result.notes_with("numbers-paired") == ()
+        assert len(result.notes_with("row-unplaced")) == 2

@@ -992,6 +992,8 @@ def _pair(
                 f"applications.{path}",
             )
         return
+    if len(waiting) == len(orphans) and _pair_partly(result, waiting, orphans, fields, ctx):
+        return
     for path, label in waiting:
         ctx.note(
             "row-unplaced",
@@ -1007,6 +1009,62 @@ def _pair(
             f"numbers {' '.join(t for t, _ in item.values)!r} printed without a label: not used",
             item.values[0][1],
         )
+
+
+def _pair_partly(
+    result: _Applications,
+    waiting: list[tuple[str, _Item]],
+    orphans: list[_Item],
+    fields: Sequence[layout.Field],
+    ctx: _Context,
+) -> bool:
+    """Pair labels and runs in order when only some runs are bad (unreadable, or not adding up across the row).
+
+    The other pairs are placed when the columns then add up wherever all their cells are known; the bad ones stay
+    blank with a note. False (nothing placed) when no run is bad or no run is good: the order itself is in doubt.
+    """
+    good: list[tuple[str, _Item, _Item, dict[str, Any]]] = []
+    bad: list[tuple[str, _Item, _Item]] = []
+    for (path, label), item in zip(waiting, orphans, strict=True):
+        values, found = _read_row(item, fields, f"applications.{path}", _Context(), _digits.row_total)
+        complete = not found and len(values) == len(fields) and None not in values.values()
+        if complete and values["total"] == sum(values[k] for k in _APPLICANT_KEYS[:-1]):
+            good.append((path, label, item, values))
+        else:
+            bad.append((path, label, item))
+    if not good or not bad:
+        return False
+    trial = dict(result.rows)
+    trial.update({path: values for path, _, _, values in good})
+    if not _balanced(trial, require_all=False):
+        return False
+    unpaired = "、".join(path for path, _, _ in bad)
+    for path, label, item, values in good:
+        result.rows[path] = values
+        result.where[path] = label.labels[-1][1]
+        text = " ".join(t for t, _ in item.values)
+        for key in _APPLICANT_KEYS:
+            ctx.provenance[f"applications.{path}.{key}"] = CellOrigin(text, item.values[0][1], True)
+        ctx.note(
+            "numbers-paired",
+            f"applications.{path}: label printed apart from its numbers; paired in order with {text!r} "
+            f"({item.values[0][1]}); the row adds up, but the column sums cannot confirm it while {unpaired} "
+            "stays blank",
+            label.labels[-1][1],
+            "warning",
+            f"applications.{path}",
+        )
+    for path, label, item in bad:
+        text = " ".join(t for t, _ in item.values)
+        ctx.note(
+            "row-unplaced",
+            f"applications.{path}: the label is printed without numbers and the numbers in its place ({text!r}) "
+            "do not add up across the row; the row was left blank",
+            label.labels[-1][1],
+            "error",
+            f"applications.{path}",
+        )
+    return True
 
 
 # ---------------------------------------------------------------------------------------------------------------
