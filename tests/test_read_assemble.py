@@ -719,3 +719,34 @@ class TestPartialPairing:
         result = assemble(document(*self.lines(runs)))
         assert result.notes_with("numbers-paired") == ()
         assert len(result.notes_with("row-unplaced")) == 2
+
+    def test_blank_elsewhere_does_not_block(self) -> None:
+        """A word in another row's cell keeps one column unconfirmed: the good pairs are placed, the sums checked
+        in the other columns."""
+        lines = self.lines({"outcomes.withheld.state_secret": "0 0 0 0 0 0 0"})
+        granted = label("outcomes.granted")
+        lines = [SourceLine(f"{granted} 暂无 0 0 0 0 0 0") if ln.text.startswith(granted) else ln for ln in lines]
+        result = assemble(document(*lines))
+        outcomes = result.report.applications.outcomes
+        assert outcomes.granted.values() == (None, 0, 0, 0, 0, 0, 0)
+        assert outcomes.withheld.state_secret.values() == (0,) * 7
+        assert [n.message for n in result.notes_with("numbers-paired")] == [
+            "applications.outcomes.withheld.state_secret: label printed apart from its numbers; paired in order with "
+            "'0 0 0 0 0 0 0' (unknown position); the row adds up; the columns add up wherever all their cells are "
+            "known (some cells of the table are blank)"
+        ]
+
+
+class TestWordsInLines:
+    """A word in a cell's place on a line of text (PDF text, crawled pages) keeps the next figures in place."""
+
+    @pytest.mark.parametrize("word", ["暂无", "约3", "N/A"])
+    def test_line(self, word: str) -> None:
+        """予以公开 暂无 1 2 0 0 0 3: the word's cell is None with a note, the six figures after it in place."""
+        lines = [SourceLine("三、收到和处理政府信息公开申请情况")]
+        for path, node in layout.table("2021", "applications").rows():
+            cells = [word, "1", "2", "0", "0", "0", "3"] if path == "outcomes.granted" else ["0"] * 7
+            lines.append(SourceLine(" ".join([node.label, *cells])))
+        result = assemble(document(*lines))
+        assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 0, 0, 0, 3)
+        assert [n.path for n in result.notes_with("not-a-number")] == ["applications.outcomes.granted.natural_person"]

@@ -403,11 +403,31 @@ def _line_items(segment: _Segment, table: str) -> list[_Item]:
         nxt = norm.orig(found[i + 1][0]) if i + 1 < len(found) else len(text)
         while e < nxt and text[e] in _CLOSERS:
             e += 1
-        run = _RUN.match(text[e:nxt])
-        tokens = _tokens(run.group(0), segment.where, e) if run else []
-        tokens = [(t, w) for t, w in tokens if _DIGIT.search(t) or t in _BLANKS]
+        tokens = _run_tokens(text[e:nxt], segment.where, e)
         items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False))
     return items
+
+
+def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
+    """The tokens of the figures printed after a label on a line: numbers, blank markers and words in a cell's place.
+
+    A word or approximate figure (暂无, N/A, 约3) is a token of the run, so the figures after it keep their places;
+    the run ends at the first other text (the part of a token before it is kept: "5件" gives "5").
+    """
+    tokens: list[tuple[str, Where]] = []
+    for m in re.finditer(r"\S+", run):
+        token = m.group(0)
+        if _RUN.fullmatch(token):
+            if _DIGIT.search(token) or token in _BLANKS:
+                tokens.append((token, _at(where, offset + m.start())))
+        elif _WORD_CELL.match(unicodedata.normalize("NFKC", token)):
+            tokens.append((token, _at(where, offset + m.start())))
+        else:
+            head = _RUN.match(token)
+            if head and _DIGIT.search(head.group(0)):
+                tokens.append((head.group(0), _at(where, offset + m.start())))
+            break
+    return tokens
 
 
 def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
@@ -1011,6 +1031,16 @@ def _pair(
         )
 
 
+def _some_column_known(rows: dict[str, dict[str, Any]]) -> bool:
+    """True when some applicant column has every outcome row and the total known (C1 can be checked there)."""
+    outcome = _outcome_paths(rows)
+    return any(
+        rows.get("outcomes.total", {}).get(key) is not None
+        and all(rows.get(p, {}).get(key) is not None for p in outcome)
+        for key in _APPLICANT_KEYS
+    )
+
+
 def _pair_partly(
     result: _Applications,
     waiting: list[tuple[str, _Item]],
@@ -1018,10 +1048,12 @@ def _pair_partly(
     fields: Sequence[layout.Field],
     ctx: _Context,
 ) -> bool:
-    """Pair labels and runs in order when only some runs are bad (unreadable, or not adding up across the row).
+    """Pair labels and runs in order when some runs are bad (unreadable, or not adding up across the row) or a
+    blank cell elsewhere keeps the column sums from confirming every pair.
 
-    The other pairs are placed when the columns then add up wherever all their cells are known; the bad ones stay
-    blank with a note. False (nothing placed) when no run is bad or no run is good: the order itself is in doubt.
+    The good pairs are placed when the columns then add up wherever all their cells are known (and, with no bad
+    run, at least one column is fully known); the bad ones stay blank with a note. False (nothing placed)
+    otherwise: the order itself is in doubt.
     """
     good: list[tuple[str, _Item, _Item, dict[str, Any]]] = []
     bad: list[tuple[str, _Item, _Item]] = []
@@ -1032,13 +1064,20 @@ def _pair_partly(
             good.append((path, label, item, values))
         else:
             bad.append((path, label, item))
-    if not good or not bad:
+    if not good:
         return False
     trial = dict(result.rows)
     trial.update({path: values for path, _, _, values in good})
     if not _balanced(trial, require_all=False):
         return False
+    if not bad and not _some_column_known(trial):
+        return False  # nothing bad, but nothing confirms the order either
     unpaired = "、".join(path for path, _, _ in bad)
+    reason = (
+        f", but the column sums cannot confirm it while {unpaired} stays blank"
+        if bad
+        else "; the columns add up wherever all their cells are known (some cells of the table are blank)"
+    )
     for path, label, item, values in good:
         result.rows[path] = values
         result.where[path] = label.labels[-1][1]
@@ -1048,8 +1087,7 @@ def _pair_partly(
         ctx.note(
             "numbers-paired",
             f"applications.{path}: label printed apart from its numbers; paired in order with {text!r} "
-            f"({item.values[0][1]}); the row adds up, but the column sums cannot confirm it while {unpaired} "
-            "stays blank",
+            f"({item.values[0][1]}); the row adds up{reason}",
             label.labels[-1][1],
             "warning",
             f"applications.{path}",
