@@ -750,3 +750,42 @@ class TestWordsInLines:
         result = assemble(document(*lines))
         assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 0, 0, 0, 3)
         assert [n.path for n in result.notes_with("not-a-number")] == ["applications.outcomes.granted.natural_person"]
+
+
+class TestPathHeaders:
+    """Labels and headers printed as paths (法人或其他组织 / 商业企业), and 表四 with a row per block."""
+
+    def test_applications_paths(self) -> None:
+        """Labels 三、本年度办理结果 / （一）予以公开 and headers 法人或其他组织 / 商业企业 read by the last level."""
+        fields = layout.APPLICANT_FIELDS
+        head = ["", fields[0].label, *(f"法人或其他组织 / {f.label}" for f in fields[1:6]), fields[6].label]
+        rows = [head]
+        for path, node in layout.table("2021", "applications").rows():
+            prefix = "三、本年度办理结果 / " if path.startswith("outcomes.") else ""
+            rows.append([prefix + node.label, "10", "1", "2", "3", "4", "5", "25"])
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+        assert result.report.applications.outcomes.granted.values() == (10, 1, 2, 3, 4, 5, 25)
+        assert result.notes_with("header-unmatched") == ()
+        assert result.notes_with("unplaced-row") == ()
+
+    def test_review_row_per_block(self) -> None:
+        """表四 transposed: a row per block (a path for the two 行政诉讼 blocks, one all blank), results as columns."""
+        root = layout.REVIEW_LITIGATION.root
+        results = [f.label for f in root.child("reconsideration").fields]
+        table = grid(
+            ["", *results],
+            [root.child("reconsideration").label, "5", "", "", "2", "7"],
+            [f"行政诉讼 / {root.child('litigation_direct').label}", "8", "0", "0", "1", "9"],
+            [f"行政诉讼 / {root.child('litigation_after_reconsideration').label}", "", "", "", "", ""],
+            table=1,
+        )
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            table,
+        )
+        review = assemble(doc).report.review_litigation
+        assert review.reconsideration.values() == (5, None, None, 2, 7)
+        assert review.litigation_direct.values() == (8, 0, 0, 1, 9)
+        assert review.litigation_after_reconsideration.values() == (None,) * 5

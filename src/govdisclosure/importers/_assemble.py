@@ -223,8 +223,9 @@ def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = Non
                 cols.append(col)
                 padding.append(not text and cell.where.detail == _PADDING)
         else:
-            if not labels or labels[-1][0] != text:
-                labels.append((text, cell.where))
+            for part in _PATH_SEP.split(text) if " / " in text else (text,):  # a header path (三、… / （一）…)
+                if not labels or labels[-1][0] != part:
+                    labels.append((part, cell.where))
             label_col = col
             values, widths, cols, padding = [], [], [], []  # values come after the last label
     if not labels:
@@ -234,6 +235,17 @@ def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = Non
     if not labels and not values:
         return None
     return _Item(labels, values, True, widths, cols, padding, label_col, positions)
+
+
+_PATH_SEP: Final = re.compile(r"\s+/\s+")
+"""Between the levels of a label or header printed as one path (三、本年度办理结果 / （一）予以公开)."""
+
+
+def _header_names(text: str) -> list[str]:
+    """The normalised names in a header cell: itself, and each level of a path (法人或其他组织 / 商业企业)."""
+    if " / " not in text:
+        return [_labels.normalize(text)]
+    return [_labels.normalize(part) for part in _PATH_SEP.split(text)]
 
 
 _PADDING: Final = "padding"  # Where.detail of the empty cells readers add to square a grid
@@ -252,7 +264,7 @@ def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
         for col, cell in enumerate(row):
             if cell.spanned or not cell.text:
                 continue
-            key = _HEADER_KEYS.get(_labels.normalize(cell.text))
+            key = _HEADER_KEYS.get(_header_names(cell.text)[-1])
             if key is not None and key not in found:
                 found[key] = col
     if len(found) != len(layout.APPLICANT_FIELDS):
@@ -269,7 +281,7 @@ def _partial_header(table: SourceTable) -> str | None:
         texts = [cell.text.strip() for cell in row if not cell.spanned and cell.text.strip()]
         if not texts or any(_is_value(t) for t in texts):
             continue
-        if any(_labels.normalize(t) in _HEADER_KEYS for t in texts[1:]):
+        if any(_header_names(t)[-1] in _HEADER_KEYS for t in texts[1:]):
             return " | ".join(re.sub(r"\s+", "", t) for t in texts)
     return None
 
@@ -285,7 +297,7 @@ def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, 
             text = cell.text.strip()
             if col < first or col in positions or cell.colspan > 1 or not text:
                 continue
-            if _labels.normalize(text) not in _HEADER_KEYS:
+            if _header_names(text)[-1] not in _HEADER_KEYS:
                 extras.setdefault(col, re.sub(r"\s+", "", text))
     return extras
 
@@ -1129,7 +1141,7 @@ def _review_header(table: SourceTable) -> dict[int, str]:
             continue
         for col, cell in enumerate(row):
             if cell.text.strip():
-                names.setdefault(col, []).append(_labels.normalize(cell.text))
+                names.setdefault(col, []).extend(_header_names(cell.text))
     out: dict[int, str] = {}
     for col, texts in names.items():
         group = list({groups[t] for t in texts if t in groups})  # a merged cell repeats its text down the rows
@@ -1137,6 +1149,40 @@ def _review_header(table: SourceTable) -> dict[int, str]:
         if len(group) == 1 and len(result) == 1:
             out[col] = f"{group[0]}.{result[0]}"
     return out if sorted(out.values()) == sorted(_REVIEW_FLAT) else {}
+
+
+def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
+    """表四 printed with a row per block (行政复议 / 未经复议直接起诉 / 复议后起诉, paths such as 行政诉讼 / 复议后起诉
+    included) under a header of results (结果维持 … 总计): its fifteen cells in official order, or None."""
+    root = layout.REVIEW_LITIGATION.root
+    groups = {_labels.normalize(root.child(r).label): r for r in _REVIEW_ROWS}
+    results = {_labels.normalize(f.label): f.key for f in root.child("reconsideration").fields}
+    columns: dict[int, str] = {}
+    found: dict[str, tuple[str, Where]] = {}
+    for row in table.rows:
+        texts = [cell.text.strip() for cell in row]
+        named = {groups[n] for t in texts if t and not _is_value(t) for n in _header_names(t) if n in groups}
+        if not columns or not named:  # a header row (or a row before the header)
+            if any(_DIGIT.search(t) for t in texts):
+                return None
+            for col, text in enumerate(texts):
+                names = {results[n] for n in _header_names(text) if n in results} if text else set()
+                if len(names) == 1:
+                    columns[col] = names.pop()
+            continue
+        if len(named) != 1:
+            return None
+        group = named.pop()
+        for col, cell in enumerate(row):
+            if cell.spanned or col not in columns or not _is_value(texts[col]):
+                continue
+            key = f"{group}.{columns[col]}"
+            if key in found:
+                return None
+            found[key] = (texts[col], cell.where)
+    if sorted(found) != sorted(_REVIEW_FLAT):
+        return None
+    return [found[key] for key in _REVIEW_FLAT]
 
 
 def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Context) -> list[tuple[str, Where]] | None:
@@ -1163,6 +1209,10 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
     done = False  # 表四's 15 cells found: figures in later blocks are not 表四's
     for block in blocks:
         if isinstance(block, SourceTable):
+            transposed = _review_transposed(block) if not done and not tokens else None
+            if transposed is not None:
+                tokens, cells, done = transposed, True, True
+                continue
             header = _review_header(block)
             for row in block.rows:
                 texts = [c.text.strip() for c in row if not c.spanned]
