@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from govdisclosure.errors import MissingDependencyError, ReadError
 from govdisclosure.importers import ImportResult, read
 from govdisclosure.model import Report
+from govdisclosure.renderers import render
 from govdisclosure.testing import consistent_report
 
 from .strategies_read import consistent_reports, crawled_text, tab_text
@@ -143,8 +144,6 @@ class TestWord:
     def test_path_round_trip(self, tmp_path: Path) -> None:
         """A report rendered as .docx and read back from its path has the same tables."""
         pytest.importorskip("docx")
-        from govdisclosure.renderers import render
-
         report = consistent_report("2021", seed=5)
         path = tmp_path / "report.docx"
         path.write_bytes(render(report, format="docx"))
@@ -224,6 +223,16 @@ class TestRoundTrip:
                 assert f"{table}.{row}" in blank_rows or table in blank_rows or expected is None
             else:
                 assert value == expected
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(consistent_reports(), st.sampled_from(["markdown", "text"]))
+    def test_rendered_text_and_markdown(self, report: Report, fmt: str) -> None:
+        """What render() writes as Markdown (path labels, 表四 a row per block) or box-drawn text reads back."""
+        from govdisclosure.renderers import render
+
+        result = read(render(report, format=fmt), format="markdown" if fmt == "markdown" else "auto")
+        assert list(result.report.cells()) == list(report.cells())
+        assert result.notes_with("unplaced-row") == ()
 
 
 class TestRobustness:

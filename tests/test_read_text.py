@@ -46,3 +46,38 @@ class TestReadMarkdown:
         """A pipe table followed by tab lines gives two tables."""
         doc = read_markdown("| a | 1 |\nb\t2")
         assert [type(b).__name__ for b in doc.blocks] == ["SourceTable", "SourceTable"]
+
+
+class TestBoxDrawnTables:
+    """Tables drawn with box characters (the text renderer's output): rules skipped, wrapped cells joined."""
+
+    BOX = "\n".join(
+        [
+            "┌──────────────┬────────┬──────┐",
+            "│ 信息内容     │ 本年制 │ 总计 │",
+            "│              │ 发件数 │      │",
+            "├──────────────┼────────┼──────┤",
+            "│ 规章         │      3 │    3 │",
+            "├──────┬───────┼────────┼──────┤",
+            "│      │ 1.属于│        │      │",
+            "│（三）│ 国家秘│      2 │    2 │",
+            "│      │ 密    │        │      │",
+            "│      ├───────┼────────┼──────┤",
+            "└──────┴───────┴────────┴──────┘",
+        ]
+    )
+
+    def test_rules_skipped_and_cells_joined(self) -> None:
+        """One table; a cell wrapped over lines is one cell; a line with a partial rule is a row of its own."""
+        doc = read_text(self.BOX)
+        assert [type(b).__name__ for b in doc.blocks] == ["SourceTable"]
+        rows = [[cell.text for cell in row] for row in doc.blocks[0].rows]
+        assert rows[0][:3] == ["信息内容", "本年制发件数", "总计"]
+        assert rows[1][:3] == ["规章", "3", "3"]
+        assert rows[2][:4] == ["（三）", "1.属于国家秘密", "2", "2"]
+        assert rows[3] == ["", "", "", ""]
+
+    def test_wide_characters_align(self) -> None:
+        """Lines whose bars sit at the same display columns are joined even with different character counts."""
+        doc = read_text("│ 一二 │ 1 │\n│ ab   │   │")
+        assert [cell.text for cell in doc.blocks[0].rows[0]] == ["一二ab", "1"]

@@ -1,7 +1,8 @@
 """Format readers for plain text and Markdown: lines and tables, nothing interpreted.
 
 Tab-separated lines become a table (a copy of a Word table pasted as text), Markdown pipe rows become a table
-(separator rows dropped), everything else is a line; Markdown heading marks and bold marks are removed, and page
+(separator rows dropped), a box-drawn table (│ bars, ─ rules) becomes a table with the lines of a wrapped cell
+joined, everything else is a line; Markdown heading marks and bold marks are removed, and page
 markers left by PDF extraction ("- 1 -", "— 2 —") are dropped. Form feeds (page breaks) end a line. Labels and
 numbers are left to the assembler.
 
@@ -15,6 +16,8 @@ numbers are left to the assembler.
 from __future__ import annotations
 
 import re
+import unicodedata
+from itertools import pairwise
 from typing import Final
 
 from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where, grid_cell, line_where
@@ -24,6 +27,46 @@ __all__ = ["read_markdown", "read_text"]
 _PAGE_MARK: Final = re.compile("^\\s*[-—\u2013－]\\s*\\d{1,3}\\s*[-—\u2013－]\\s*$")
 _SEPARATOR: Final = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING: Final = re.compile(r"^\s*#{1,6}\s*")
+
+
+_BOX_RULE: Final = re.compile("^\\s*[┌├└╞╘╒][─━┬┴┼┐┤┘╤╧╪═\\s]*$")
+"""A horizontal rule of a box-drawn table (as the text renderer draws them)."""
+_BOX_SPLIT: Final = re.compile("[│├┤┼╪┬┴]")
+_BOX_DRAWING: Final = re.compile("^[─━┬┴┼┐┌┘└├┤═\\s]*$")
+
+
+def _box_cells(line: str) -> list[tuple[int, str]]:
+    """(1-based column, text) of each cell of a box-drawn table line; pieces of rules inside it are blank cells."""
+    out: list[tuple[int, str]] = []
+    bounds = [m.start() for m in _BOX_SPLIT.finditer(line)]
+    for a, b in pairwise(bounds):
+        part = line[a + 1 : b]
+        text = "" if _BOX_DRAWING.match(part) else part.strip()
+        out.append((a + 2 + (len(part) - len(part.lstrip())), text))
+    return out
+
+
+def _bar_columns(line: str) -> tuple[int, ...]:
+    """Display columns of the bars of a box-drawn line (wide characters count two)."""
+    out: list[int] = []
+    width = 0
+    for ch in line:
+        if _BOX_SPLIT.match(ch):
+            out.append(width)
+        width += 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return tuple(out)
+
+
+def _box_rows(band: list[tuple[int, str]]) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Rows of a box-drawn table from lines between two rules: one row when the lines share their bars (a cell
+    wrapped over several lines, its pieces joined), else one row per line."""
+    bars = {_bar_columns(line) for _, line in band}
+    rows = [(number, _box_cells(line)) for number, line in band]
+    if len(band) < 2 or len(bars) != 1:
+        return rows
+    first_number, first = rows[0]
+    merged = [(col, "".join(cells[i][1] for _, cells in rows)) for i, (col, _) in enumerate(first)]
+    return [(first_number, merged)]
 
 
 def _cells(line: str, pipe: bool) -> list[tuple[int, str]]:
@@ -67,6 +110,7 @@ def read_text(text: str, *, name: str | None = None, markdown: bool = False) -> 
     blocks: list[SourceLine | SourceTable] = []
     pending: list[tuple[int, list[tuple[int, str]]]] = []
     pending_pipe = False
+    band: list[tuple[int, str]] = []  # lines of a box-drawn table since its last rule
     tables = 0
 
     def flush() -> None:
@@ -87,6 +131,23 @@ def read_text(text: str, *, name: str | None = None, markdown: bool = False) -> 
             continue  # blank lines do not end a table: copies often have one inside
         if _PAGE_MARK.match(line):
             continue
+        if _BOX_RULE.match(line):
+            pending.extend(_box_rows(band))  # a rule between rows of a box-drawn table: the table goes on
+            band.clear()
+            continue
+        if line.lstrip().startswith("│"):  # a row of a box-drawn table: read as the cells between its bars
+            if pending and not pending_pipe:
+                flush()
+            pending_pipe = True
+            if "─" in line:  # a rule across some columns: a row of its own, and the end of the lines above
+                pending.extend(_box_rows(band))
+                band.clear()
+                pending.append((number, _box_cells(line)))
+            else:
+                band.append((number, line))
+            continue
+        pending.extend(_box_rows(band))
+        band.clear()
         pipe = line.lstrip().startswith("|") and line.count("|") >= 2
         if pipe and _SEPARATOR.match(line):
             continue
@@ -104,6 +165,7 @@ def read_text(text: str, *, name: str | None = None, markdown: bool = False) -> 
         line = line.replace("**", "").strip()
         if line:
             blocks.append(SourceLine(line, Where(line=number), "heading" if kind == "heading" else "text"))
+    pending.extend(_box_rows(band))
     flush()
     return SourceDocument(tuple(blocks), "markdown" if markdown else "text", name)
 
