@@ -105,6 +105,15 @@ class TestMetadata:
         )
         assert find_contact("无联系方式") is None
 
+    def test_contact_labels_on_lines_of_their_own(self) -> None:
+        """Label and value on separate lines (dt/dd), and a Markdown list of details, give the address alone."""
+        contact = find_contact("联系地址\n江川市人民路88号\n邮政编码\n650000\n联系电话\n0871-6000000")
+        assert contact is not None
+        assert (contact.address, contact.postcode, contact.phone) == ("江川市人民路88号", "650000", "0871-6000000")
+        listed = find_contact("- 联系地址：塔城市六合大厦F区411\n- 邮政编码：834700")
+        assert listed is not None
+        assert listed.address == "塔城市六合大厦F区411"
+
     @pytest.mark.parametrize(
         "text", ["电话/传真：0591-23165370", "电话及传真 0591-23165370", "电话、传真：0591-23165370"]
     )

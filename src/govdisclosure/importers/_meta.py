@@ -134,6 +134,12 @@ def find_period(text: str) -> Period | None:
     return Period(start=start, end=end)
 
 
+_CONTACT_LABEL_LINE: Final = re.compile(r"(?m)^\s*(联系地址|地址|邮政编码|邮编|联系电话|电话|传真|电子邮箱|邮箱)\s*\n")
+"""A contact label on a line of its own, its value on the next (dt/dd lists, table cells)."""
+_ADDRESS: Final = re.compile(r"(?:联系)?地址[:：]((?:[^，,；;。）)\n]|\n(?![-*•]|邮|电话|联系|传真|电子))+)")
+"""An address runs to punctuation, or to the end of its line when the next one is another detail or list item."""
+
+
 def find_contact(text: str) -> Contact | None:
     """Address, postcode, phone, fax and e-mail given in the text (spaces inside ignored).
 
@@ -142,9 +148,20 @@ def find_contact(text: str) -> Contact | None:
     >>> contact = find_contact("电话/传真：0591-23165370")
     >>> contact.phone, contact.fax
     ('0591-23165370', '0591-23165370')
+
+    A label on a line of its own names the next line; a list of details ends the address at its line:
+
+    >>> find_contact("联系地址\\n江川市人民路88号\\n邮政编码\\n650000").address
+    '江川市人民路88号'
+    >>> find_contact("- 联系地址：江川市人民路88号\\n- 邮政编码：650000").address
+    '江川市人民路88号'
     """
-    flat = re.sub(r"\s+", "", text)
-    address = re.search(r"(?:联系)?地址[:：]([^，,；;。）)]{4,60})", flat)
+    text = _CONTACT_LABEL_LINE.sub(r"\1：", text)
+    lines = re.sub(r"[^\S\n]+", "", text)
+    flat = lines.replace("\n", "")
+    address = _ADDRESS.search(lines)
+    if address is not None and not 4 <= len(address.group(1).replace("\n", "")) <= 60:
+        address = None
     postcode = re.search(r"邮(?:政)?编(?:码)?[:：]?(\d{6})", flat)
     phone = re.search(r"电话(?:[及和、/／]传真)?[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
     fax = re.search(r"传真[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
@@ -152,7 +169,7 @@ def find_contact(text: str) -> Contact | None:
     if not any((address, postcode, phone, fax, email)):
         return None
     return Contact(
-        address=address.group(1) if address else None,
+        address=address.group(1).replace("\n", "") if address else None,
         postcode=postcode.group(1) if postcode else None,
         phone=phone.group(1) if phone else None,
         fax=fax.group(1) if fax else None,
