@@ -789,3 +789,47 @@ class TestPathHeaders:
         assert review.reconsideration.values() == (5, None, None, 2, 7)
         assert review.litigation_direct.values() == (8, 0, 0, 1, 9)
         assert review.litigation_after_reconsideration.values() == (None,) * 5
+
+
+class TestExtraColumns:
+    """A value column the form lacks, named by the header, is ignored with a note in 表二 and 表四."""
+
+    def test_active_extra_column(self) -> None:
+        """表二 with a 备注 column holding a figure: the three fields are read, the figure noted."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", *(f.label for f in node.fields), "备注"], [node.label, "3", "1", "74", "2"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.active_disclosure.regulations.values() == (3, 1, 74)
+        assert [n.message for n in result.notes_with("extra-column")] == [
+            "active_disclosure.regulations: column not in the form ignored: 备注 2"
+        ]
+
+    def test_review_extra_column(self) -> None:
+        """表四 with a sixteenth column (合计) after its fifteen: the fifteen are read, the figure noted."""
+        root = layout.REVIEW_LITIGATION.root
+        results = [f.label for f in root.child("reconsideration").fields]
+        groups = [
+            root.child(r).label for r in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+        ]
+        table = grid(
+            [*(g for g in groups for _ in range(5)), "全部"],
+            [*results, *results, *results, "合计"],
+            [*["1", "0", "0", "0", "1"] * 3, "3"],
+            table=1,
+        )
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            table,
+        )
+        result = assemble(doc)
+        assert result.report.review_litigation.litigation_after_reconsideration.values() == (1, 0, 0, 0, 1)
+        assert [n.message for n in result.notes_with("extra-column")] == [
+            "review_litigation: column not in the form ignored: 3"
+        ]
