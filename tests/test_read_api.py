@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from govdisclosure import layout
 from govdisclosure.errors import MissingDependencyError, ReadError
 from govdisclosure.importers import ImportResult, read
 from govdisclosure.model import Report
@@ -20,6 +21,14 @@ from .strategies_read import consistent_reports, crawled_text, tab_text
 
 SEED = consistent_report("2021", seed=3)
 TEXT = tab_text(SEED)
+
+
+TABLE3_LABELS: frozenset[str] = frozenset(
+    node.label
+    for edition in ("2019", "2021")
+    for single in (False, True)
+    for _, node in layout.table(edition, "applications", single_other_handling=single).rows()
+)
 
 
 def same_tables(result: ImportResult, report: Report) -> bool:
@@ -233,6 +242,32 @@ class TestRoundTrip:
         result = read(render(report, format=fmt), format="markdown" if fmt == "markdown" else "auto")
         assert list(result.report.cells()) == list(report.cells())
         assert result.notes_with("unplaced-row") == ()
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        consistent_reports(),
+        st.integers(0, 30),
+        st.integers(0, 6),
+        st.sampled_from(["暂无", "不适用", "N/A", "X", "※", "约12", "12余", "1,0", "53,45"]),
+    )
+    def test_word_in_a_cell_never_shifts(self, report: Report, row: int, column: int, word: str) -> None:
+        """One 表三 cell of a tab-separated copy replaced by a word: that cell is blank with a note, all others kept."""
+        lines = tab_text(report).split("\n")
+        rows = [i for i, ln in enumerate(lines) if "\t" in ln and ln.split("\t")[0] in TABLE3_LABELS]
+        index = rows[row % len(rows)]
+        cells = lines[index].split("\t")
+        cells[1 + column] = word
+        lines[index] = "\t".join(cells)
+        result = read("\n".join(lines))
+        changed = [
+            (row_path, col)
+            for table, row_path, col, value in result.report.cells()
+            if table == "applications" and value != report.get(f"applications.{row_path}.{col}")
+        ]
+        assert len(changed) <= 1
+        assert all(result.report.get(f"applications.{p}.{c}") is None for p, c in changed)
+        assert result.notes_with("not-a-number") != ()
+        assert result.report.review_litigation == report.review_litigation
 
 
 class TestRobustness:
