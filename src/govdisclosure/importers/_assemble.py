@@ -971,6 +971,33 @@ def _resolve(
             )
 
 
+def _place_paired(
+    result: _Applications,
+    ctx: _Context,
+    path: str,
+    label: _Item,
+    item: _Item,
+    values: dict[str, Any],
+    why: str,
+    joint: str,
+    how: str = "",
+) -> None:
+    """Put a run of numbers printed apart from its label into that label's row, inferred, with a note saying why."""
+    result.rows[path] = values
+    result.where[path] = label.labels[-1][1]
+    text = " ".join(t for t, _ in item.values)
+    for key in _APPLICANT_KEYS:
+        ctx.provenance[f"applications.{path}.{key}"] = CellOrigin(text, item.values[0][1], True)
+    ctx.note(
+        "numbers-paired",
+        f"applications.{path}: label printed apart from its numbers; paired {how}with {text!r} "
+        f"({item.values[0][1]}){joint}{why}",
+        label.labels[-1][1],
+        "warning",
+        f"applications.{path}",
+    )
+
+
 def _pair(
     result: _Applications,
     pending: list[tuple[str, _Item]],
@@ -1010,19 +1037,7 @@ def _pair(
             trial[path] = values
     if ok and _balanced(trial, require_all=True):
         for (path, label), item in zip(waiting, orphans, strict=True):
-            result.rows[path] = trial[path]
-            result.where[path] = label.labels[-1][1]
-            text = " ".join(t for t, _ in item.values)
-            for key in _APPLICANT_KEYS:
-                ctx.provenance[f"applications.{path}.{key}"] = CellOrigin(text, item.values[0][1], True)
-            ctx.note(
-                "numbers-paired",
-                f"applications.{path}: label printed apart from its numbers; paired with {text!r} "
-                f"({item.values[0][1]}), confirmed by the column sums",
-                label.labels[-1][1],
-                "warning",
-                f"applications.{path}",
-            )
+            _place_paired(result, ctx, path, label, item, trial[path], "confirmed by the column sums", ", ")
         return
     if len(waiting) == len(orphans) and _pair_partly(result, waiting, orphans, fields, ctx):
         return
@@ -1091,19 +1106,7 @@ def _pair_partly(
         else "; the columns add up wherever all their cells are known (some cells of the table are blank)"
     )
     for path, label, item, values in good:
-        result.rows[path] = values
-        result.where[path] = label.labels[-1][1]
-        text = " ".join(t for t, _ in item.values)
-        for key in _APPLICANT_KEYS:
-            ctx.provenance[f"applications.{path}.{key}"] = CellOrigin(text, item.values[0][1], True)
-        ctx.note(
-            "numbers-paired",
-            f"applications.{path}: label printed apart from its numbers; paired in order with {text!r} "
-            f"({item.values[0][1]}); the row adds up{reason}",
-            label.labels[-1][1],
-            "warning",
-            f"applications.{path}",
-        )
+        _place_paired(result, ctx, path, label, item, values, f"the row adds up{reason}", "; ", "in order ")
     for path, label, item in bad:
         text = " ".join(t for t, _ in item.values)
         ctx.note(
