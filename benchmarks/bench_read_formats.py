@@ -126,11 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         if read is not None:
             warm_ms = best_of(lambda data=data, label=label: read(data, name=label), args.repeat)
             cold_ms = best_cold(lambda data=data, label=label: read(data, name=label), args.repeat)
-            full = f"{warm_ms:>6.1f}ms {warm_ms / baseline:>5.1f}x"
-            cold = f"{cold_ms:>6.1f}ms {cold_ms / baseline:>5.1f}x"
+            full = f"{warm_ms:>6.2f}ms {warm_ms / baseline:>5.1f}x"
+            cold = f"{cold_ms:>6.2f}ms {cold_ms / baseline:>5.1f}x"
         name = str(path.relative_to(args.corpus))
         print(
-            f"{name:<46} {len(data):>8} {baseline:>7.1f}ms {reader:>6.1f}ms {reader / baseline:>5.1f}x {full} {cold}  "
+            f"{name:<46} {len(data):>8} {baseline:>7.2f}ms {reader:>6.2f}ms {reader / baseline:>5.1f}x {full} {cold}  "
             f"{result}"
         )
     print("baseline: lxml.html.document_fromstring (HTML) / pypdfium2 chars+boxes (PDF); target ratio ≤ 3x")
