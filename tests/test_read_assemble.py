@@ -833,3 +833,18 @@ class TestExtraColumns:
         assert [n.message for n in result.notes_with("extra-column")] == [
             "review_litigation: column not in the form ignored: 3"
         ]
+
+
+class TestHelpers:
+    """Private helpers written for speed give what the plain forms they replace give."""
+
+    @pytest.mark.parametrize(
+        "texts",
+        [["规章", "13"], ["信息内容", "本年新制作数量"], ["", "①"], ["总计²"], ["\uff11\uff12"], ["", ""], ["a b"]],
+    )
+    def test_has_digit(self, texts: list[str]) -> None:
+        """A row has a digit when any character of any cell is one for ``str.isdigit`` (², ① included)."""
+        from govdisclosure.importers._assemble import _has_digit
+
+        row = [SourceCell(text) for text in texts]
+        assert _has_digit(row) == any(ch.isdigit() for text in texts for ch in text)

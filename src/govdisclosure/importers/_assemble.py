@@ -215,23 +215,18 @@ def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = Non
     for col, cell in enumerate(row):
         text = cell.text.strip()
         if _is_value(text):
-            if cell.spanned:
+            if cell.spanned or not (text or labels):  # without a label, the values start at the first printed one
                 continue
-            if labels or text:
-                values.append((text, cell.where))
-                widths.append(cell.colspan)
-                cols.append(col)
-                padding.append(not text and cell.where.detail == _PADDING)
+            values.append((text, cell.where))
+            widths.append(cell.colspan)
+            cols.append(col)
+            padding.append(not text and cell.where.detail == _PADDING)
         else:
             for part in _PATH_SEP.split(text) if " / " in text else (text,):  # a header path (三、… / （一）…)
                 if not labels or labels[-1][0] != part:
                     labels.append((part, cell.where))
             label_col = col
             values, widths, cols, padding = [], [], [], []  # values come after the last label
-    if not labels:
-        while values and not values[0][0]:
-            for column in (values, widths, cols, padding):
-                column.pop(0)
     if not labels and not values:
         return None
     return _Item(labels, values, True, widths, cols, padding, label_col, positions)
@@ -252,15 +247,35 @@ _PADDING: Final = "padding"  # Where.detail of the empty cells readers add to sq
 _HEADER_KEYS: Final = {_labels.normalize(f.label): f.key for f in layout.APPLICANT_FIELDS}
 
 
-def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
+def _has_digit(row: Sequence[SourceCell]) -> bool:
+    """True when some cell of a grid row has a digit (``str.isdigit``): a data row, not a header row.
+
+    The row's text is joined once and searched with a regex for the decimal digits (in C); only a row
+    without one (a header row) is tested cell by cell, for the other characters ``str.isdigit`` accepts (², ①).
+    """
+    texts = [cell.text for cell in row]
+    return _DIGIT.search("".join(texts)) is not None or any(map(_has_other_digit, texts))
+
+
+@functools.lru_cache(maxsize=4096)  # header texts recur, in the rows of a table and from report to report
+def _has_other_digit(text: str) -> bool:
+    """True when a character of ``text`` is a digit for ``str.isdigit`` (², ① as well as 0-9)."""
+    return not text.isascii() and any(map(str.isdigit, text))
+
+
+def _header_rows(table: SourceTable) -> list[Sequence[SourceCell]]:
+    """The rows of a grid without a digit anywhere (its header rows), found once for every header reader."""
+    return [row for row in table.rows if not _has_digit(row)]
+
+
+def _header_positions(header_rows: Sequence[Sequence[SourceCell]]) -> tuple[int, ...] | None:
     """The grid column of each applicant column of 表三, read from the header rows (None when not all are seen).
 
-    A row with a digit anywhere is a data row and is skipped; the first cell naming each column is taken.
+    A row with a digit anywhere is a data row and is not among ``header_rows``; the first cell naming each column
+    is taken.
     """
     found: dict[str, int] = {}
-    for row in table.rows:
-        if any(any(map(str.isdigit, cell.text)) for cell in row):  # map: the characters are tested in C
-            continue
+    for row in header_rows:
         for col, cell in enumerate(row):
             if cell.spanned or not cell.text:
                 continue
@@ -286,13 +301,11 @@ def _partial_header(table: SourceTable) -> str | None:
     return None
 
 
-def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, str]:
+def _header_extras(header_rows: Sequence[Sequence[SourceCell]], positions: tuple[int, ...]) -> dict[int, str]:
     """Grid columns among 表三's applicant columns whose header names no applicant column (小计…), with that name."""
     first = min(positions)
     extras: dict[int, str] = {}
-    for row in table.rows:
-        if any(any(map(str.isdigit, cell.text)) for cell in row):
-            continue
+    for row in header_rows:
         for col, cell in enumerate(row):
             text = cell.text.strip()
             if col < first or col in positions or cell.colspan > 1 or not text:
@@ -302,9 +315,13 @@ def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, 
     return extras
 
 
+_UNIT: Final = re.compile(r"\([^)]*\)")
+
+
+@functools.lru_cache(maxsize=1024)  # header texts recur (本年新制作数量…), and every field's label is looked up per row
 def _column_label(text: str) -> str:
     """A printed column header in comparable form, without its parenthesised unit (本年收费金额（单位：万元）)."""
-    return re.sub(r"\([^)]*\)", "", _labels.normalize(text))
+    return _UNIT.sub("", _labels.normalize(text))
 
 
 _ACTIVE_COLUMNS: Final = frozenset(
@@ -317,7 +334,7 @@ _ACTIVE_COLUMNS: Final = frozenset(
 
 def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
     """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}."""
-    if any(any(map(str.isdigit, cell.text)) for cell in row):
+    if _has_digit(row):
         return {}
     header = {col: _column_label(cell.text) for col, cell in enumerate(row) if cell.text.strip()}
     return header if any(t in _ACTIVE_COLUMNS for t in header.values()) else {}
@@ -332,7 +349,8 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
     header = item.header
     cols: list[int] = []
     for field in fields:
-        found = [col for col, text in header.items() if text == _column_label(field.label)]
+        label = _column_label(field.label)
+        found = [col for col, text in header.items() if text == label]
         if len(found) != 1:
             return None
         cols.append(found[0])
@@ -465,9 +483,10 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
         if isinstance(block, SourceTable):
             loose = None
             if table == "applications":  # a table without header rows continues the last one's columns
-                found = _header_positions(block)
+                header_rows = _header_rows(block)
+                found = _header_positions(header_rows)
                 if found is not None:
-                    positions, extras = found, _header_extras(block, found)
+                    positions, extras = found, _header_extras(header_rows, found)
                 else:
                     partial = _partial_header(block)
                     if partial is not None:  # one note for every table under the same printed header
@@ -515,6 +534,8 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
     """
     if text.isdigit() and text.isascii():  # the common case: plain ASCII digits
         return (Decimal(text) if kind == "amount" else int(text)), True
+    if not text:  # the other common case: a blank cell, printed as such
+        return None, True
     t = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
     if "," in t:
         grouped = _GROUPED.match(t)
@@ -732,13 +753,12 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     positions = item.positions
     assert positions is not None
     offset = max(0, item.label_col + 1 - min(positions))
-    targets = [p + offset for p in positions]
+    targets = [p + offset for p in positions] if offset else positions
     wanted = set(targets)
     at: dict[int, int] = {}
     values = item.values
     ignored: list[str] = []
-    for i, col in enumerate(item.cols):
-        text = values[i][0]
+    for i, (col, (text, _)) in enumerate(zip(item.cols, values, strict=True)):
         if col in wanted:
             if not text.isdigit() and len(text.split()) > 1:
                 return None  # a run of figures in one cell: read it by order (the digit splitter)
@@ -758,18 +778,20 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     count = len(fields)
     out: dict[str, Any] = {}
     missing: list[str] = []
+    padding = item.padding
+    provenance = ctx.provenance
     for field, col in zip(fields, targets, strict=True):
         index = at.get(col)
-        if index is None or item.padding[index]:
+        if index is None or padding[index]:
             out[field.key] = None
             missing.append(field.label)
             continue
-        text, w = item.values[index]
+        text, w = values[index]
         path = f"{prefix}.{field.key}"
         value, printed = _value(text, field.kind, ctx, w, path, field.unit)
         out[field.key] = value
         if printed or text:
-            ctx.provenance[path] = printed_origin(text, w)
+            provenance[path] = printed_origin(text, w)
     where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else Where())
     if missing:
         ctx.note(
@@ -1124,9 +1146,15 @@ def _pair_partly(
 # 3b. 表四 and 表二
 
 
-_REVIEW_FLAT: Final = tuple(
-    f"{r}.{f.key}" for r in _REVIEW_ROWS for f in layout.REVIEW_LITIGATION.root.child("reconsideration").fields
-)
+_REVIEW_FIELDS: Final = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
+_REVIEW_FLAT: Final = tuple(f"{r}.{f.key}" for r in _REVIEW_ROWS for f in _REVIEW_FIELDS)
+_REVIEW_FLAT_SORTED: Final = sorted(_REVIEW_FLAT)
+_REVIEW_FLAT_FIELDS: Final = tuple(layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in _REVIEW_FIELDS)
+"""表四's fifteen cells as the fields of one row (``reconsideration.total``…), read as one run of figures."""
+_REVIEW_GROUPS: Final = {_labels.normalize(layout.REVIEW_LITIGATION.root.child(r).label): r for r in _REVIEW_ROWS}
+"""The block headers of 表四 (行政复议, 未经复议直接起诉, 复议后起诉), normalised, to their row keys."""
+_REVIEW_RESULTS: Final = {_labels.normalize(f.label): f.key for f in _REVIEW_FIELDS}
+"""The result headers of 表四 (结果维持 … 总计), normalised, to their field keys."""
 
 
 def _review_header(table: SourceTable) -> dict[int, str]:
@@ -1135,43 +1163,50 @@ def _review_header(table: SourceTable) -> dict[int, str]:
     A column is named by one block header (行政复议, 未经复议直接起诉, 复议后起诉) and one result header (结果维持…)
     printed above it, merged cells included; {} unless all fifteen are named, each once.
     """
-    root = layout.REVIEW_LITIGATION.root
-    groups = {_labels.normalize(root.child(r).label): r for r in _REVIEW_ROWS}
-    results = {_labels.normalize(f.label): f.key for f in root.child("reconsideration").fields}
-    names: dict[int, list[str]] = {}
-    for row in table.rows:
-        if any(any(map(str.isdigit, cell.text)) for cell in row):
-            continue
+    named: dict[int, tuple[set[str], set[str]]] = {}
+    for row in _header_rows(table):
         for col, cell in enumerate(row):
-            if cell.text.strip():
-                names.setdefault(col, []).extend(_header_names(cell.text))
+            if cell.text.strip():  # a merged cell repeats its text down the rows: the names are sets
+                groups, results = named.setdefault(col, (set(), set()))
+                cell_groups, cell_results = _review_names(cell.text)
+                groups |= cell_groups
+                results |= cell_results
     out: dict[int, str] = {}
-    for col, texts in names.items():
-        group = list({groups[t] for t in texts if t in groups})  # a merged cell repeats its text down the rows
-        result = list({results[t] for t in texts if t in results})
-        if len(group) == 1 and len(result) == 1:
-            out[col] = f"{group[0]}.{result[0]}"
-    return out if sorted(out.values()) == sorted(_REVIEW_FLAT) else {}
+    for col, (groups, results) in named.items():
+        if len(groups) == 1 and len(results) == 1:
+            out[col] = f"{next(iter(groups))}.{next(iter(results))}"
+    return out if sorted(out.values()) == _REVIEW_FLAT_SORTED else {}
+
+
+@functools.lru_cache(maxsize=1024)  # the same few header texts in every report
+def _review_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The 表四 blocks (row keys) and results (field keys) a header cell names, itself or as a level of its path."""
+    names = _header_names(text)
+    return (
+        frozenset(_REVIEW_GROUPS[n] for n in names if n in _REVIEW_GROUPS),
+        frozenset(_REVIEW_RESULTS[n] for n in names if n in _REVIEW_RESULTS),
+    )
 
 
 def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
     """表四 printed with a row per block (行政复议 / 未经复议直接起诉 / 复议后起诉, paths such as 行政诉讼 / 复议后起诉
     included) under a header of results (结果维持 … 总计): its fifteen cells in official order, or None."""
-    root = layout.REVIEW_LITIGATION.root
-    groups = {_labels.normalize(root.child(r).label): r for r in _REVIEW_ROWS}
-    results = {_labels.normalize(f.label): f.key for f in root.child("reconsideration").fields}
     columns: dict[int, str] = {}
     found: dict[str, tuple[str, Where]] = {}
     for row in table.rows:
         texts = [cell.text.strip() for cell in row]
-        named = {groups[n] for t in texts if t and not _is_value(t) for n in _header_names(t) if n in groups}
+        named: set[str] = set()
+        for text in texts:
+            if text and not _is_value(text):
+                named |= _review_names(text)[0]
         if not columns or not named:  # a header row (or a row before the header)
-            if any(_DIGIT.search(t) for t in texts):
+            if _DIGIT.search("".join(texts)):
                 return None
             for col, text in enumerate(texts):
-                names = {results[n] for n in _header_names(text) if n in results} if text else set()
-                if len(names) == 1:
-                    columns[col] = names.pop()
+                if text:
+                    results = _review_names(text)[1]
+                    if len(results) == 1:
+                        columns[col] = next(iter(results))
             continue
         if len(named) != 1:
             return None
@@ -1183,7 +1218,7 @@ def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
             if key in found:
                 return None
             found[key] = (texts[col], cell.where)
-    if sorted(found) != sorted(_REVIEW_FLAT):
+    if sorted(found) != _REVIEW_FLAT_SORTED:
         return None
     return [found[key] for key in _REVIEW_FLAT]
 
@@ -1240,12 +1275,10 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 tokens.extend(_tokens(rest, block.where, 0))
         if len(tokens) >= 15:
             done = True
-    fields = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
-    flat_fields = [layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in fields]
     if not tokens:
         return {}
     item = _Item([], tokens, cells=cells)
-    values, _ = _read_row(item, flat_fields, "review_litigation", ctx, _digits.review_totals)
+    values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
     out: dict[str, dict[str, Any]] = {}
     for key, value in values.items():
         row_key, field_key = key.split(".")
