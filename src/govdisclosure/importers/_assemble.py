@@ -143,11 +143,21 @@ _MAYBE_HEADING: Final = re.compile(r"[一二三四五六七]\s*[、.．]")  # wh
 
 
 def _headings(text: str) -> Iterator[tuple[int, int, str]]:
-    if not _MAYBE_HEADING.search(text):
+    """(start, end, section) of every match of each section pattern in ``text`` (as ``finditer`` gives them).
+
+    Every section pattern starts with what ``_MAYBE_HEADING`` matches, so a match can only start where it does:
+    each pattern is tried there only (``match`` at a position still sees the character before it, for the
+    pattern's lookbehind), instead of being searched for across the whole text.
+    """
+    starts = [m.start() for m in _MAYBE_HEADING.finditer(text)]
+    if not starts:
         return
     for key, pattern in _meta.SECTION_PATTERNS.items():
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), key
+        end = 0  # finditer's matches do not overlap: the next one starts after the last one's end
+        for start in starts:
+            if start >= end and (m := pattern.match(text, start)) is not None:
+                yield m.start(), m.end(), key
+                end = m.end()
 
 
 def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTable | _Segment]], dict[str, str]]:
@@ -177,9 +187,28 @@ def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTa
 
 
 def _at(where: Where, offset: int) -> Where:
+    """``where`` moved ``offset`` characters right on its line (itself when it has no line).
+
+    Built with the constructor rather than ``attrs.evolve``, which looks up the fields for every call (one per
+    token of a text line); ``_WHERE_FIELDS`` checks at import that the arguments are still all of them.
+    """
     if where.line is None:
         return where
-    return attrs.evolve(where, column=(where.column or 1) + offset)
+    return Where(
+        where.line,
+        (where.column or 1) + offset,
+        where.page,
+        where.bbox,
+        where.table,
+        where.row,
+        where.col,
+        where.detail,
+    )
+
+
+_WHERE_FIELDS: Final = ("line", "column", "page", "bbox", "table", "row", "col", "detail")
+if tuple(field.name for field in attrs.fields(Where)) != _WHERE_FIELDS:  # pragma: no cover
+    raise TypeError("Where fields changed: update _at() in _assemble.py")
 
 
 def _table_kind(table: SourceTable) -> str | None:
@@ -294,7 +323,7 @@ def _partial_header(table: SourceTable) -> str | None:
     """The printed header row of a 表三 grid naming some applicant column but not all of them, else None."""
     for row in table.rows:
         texts = [cell.text.strip() for cell in row if not cell.spanned and cell.text.strip()]
-        if not texts or any(_is_value(t) for t in texts):
+        if not texts or any(map(_is_value, texts)):
             continue
         if any(_header_names(t)[-1] in _HEADER_KEYS for t in texts[1:]):
             return " | ".join(re.sub(r"\s+", "", t) for t in texts)
@@ -384,6 +413,9 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
     return out
 
 
+_DROPPED: Final = "\"'“”‘’「」"  # quotes, dropped from texts searched for labels, as whitespace is
+
+
 class _Norm:
     """A text without whitespace or quotes, NFKC-normalised, with the position of each character in the original."""
 
@@ -391,14 +423,16 @@ class _Norm:
         chars: list[str] = []
         index: list[int] = []
         nfkc = unicodedata.normalize("NFKC", text)
-        same = len(nfkc) == len(text)
-        for i, ch in enumerate(text):
-            n = nfkc[i] if same else unicodedata.normalize("NFKC", ch)
-            for c in n:
-                if c.isspace() or c in "\"'“”‘’「」":
-                    continue
-                chars.append(c)
-                index.append(i)
+        if len(nfkc) == len(text):  # the usual case: one character for one, the positions are kept
+            index = [i for i, c in enumerate(nfkc) if not (c.isspace() or c in _DROPPED)]
+            chars = [nfkc[i] for i in index]
+        else:
+            for i, ch in enumerate(text):
+                for c in unicodedata.normalize("NFKC", ch):
+                    if c.isspace() or c in _DROPPED:
+                        continue
+                    chars.append(c)
+                    index.append(i)
         self.text = _labels.unify_marks("".join(chars))
         self.index = index
         self.length = len(text)
@@ -1392,6 +1426,12 @@ def _merge_other_handling(apps: _Applications, ctx: _Context) -> None:
 _OTHER_HANDLING_2021: Final = layout.edition("2021").table("applications").node("outcomes.other_handling")
 
 
+@functools.lru_cache(maxsize=8)  # four groups of the model: their fields are listed once
+def _group_paths(cls: type, prefix: str) -> tuple[tuple[str, str], ...]:
+    """(field name, row path) of each row of a group of 表三 rows (``outcomes.withheld.state_secret``…)."""
+    return tuple((a.name, f"{prefix}.{a.name}") for a in attrs.fields(cls))
+
+
 def _applicant(values: dict[str, Any] | None) -> ApplicantRow:
     return ApplicantRow(**(values or {}))
 
@@ -1400,7 +1440,7 @@ def _build_applications(apps: _Applications, single: bool) -> Applications:
     rows = apps.rows
 
     def group(cls: type, prefix: str) -> Any:
-        return cls(**{a.name: _applicant(rows.get(f"{prefix}.{a.name}")) for a in attrs.fields(cls)})
+        return cls(**{name: _applicant(rows.get(path)) for name, path in _group_paths(cls, prefix)})
 
     other: ApplicantRow | OtherHandling
     if single:
@@ -1428,7 +1468,7 @@ def _text_of(blocks: Sequence[SourceLine | SourceTable | _Segment]) -> list[str]
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, SourceTable):
-            lines.extend(" ".join(c.text for c in row if not c.spanned) for row in block.rows)
+            lines.extend([" ".join([c.text for c in row if not c.spanned]) for row in block.rows])
         else:
             lines.append(block.text)
     return lines
