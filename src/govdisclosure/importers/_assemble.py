@@ -48,6 +48,7 @@ from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where
 
 __all__ = ["assemble"]
 
+_NOWHERE: Final = Where()  # no position: one frozen value, shared by every note and item that has none
 _SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
 _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
 _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "空", "－", "\u2013", "_", "\\", "&nbsp;"})
@@ -132,7 +133,7 @@ class _Context:
         severity: Severity = "warning",
         path: str | None = None,
     ) -> None:
-        self.notes.append(Note(code, message, severity, where or Where(), path))
+        self.notes.append(Note(code, message, severity, where or _NOWHERE, path))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -143,21 +144,11 @@ _MAYBE_HEADING: Final = re.compile(r"[一二三四五六七]\s*[、.．]")  # wh
 
 
 def _headings(text: str) -> Iterator[tuple[int, int, str]]:
-    """(start, end, section) of every match of each section pattern in ``text`` (as ``finditer`` gives them).
-
-    Every section pattern starts with what ``_MAYBE_HEADING`` matches, so a match can only start where it does:
-    each pattern is tried there only (``match`` at a position still sees the character before it, for the
-    pattern's lookbehind), instead of being searched for across the whole text.
-    """
-    starts = [m.start() for m in _MAYBE_HEADING.finditer(text)]
-    if not starts:
+    if not _MAYBE_HEADING.search(text):
         return
     for key, pattern in _meta.SECTION_PATTERNS.items():
-        end = 0  # finditer's matches do not overlap: the next one starts after the last one's end
-        for start in starts:
-            if start >= end and (m := pattern.match(text, start)) is not None:
-                yield m.start(), m.end(), key
-                end = m.end()
+        for m in pattern.finditer(text):
+            yield m.start(), m.end(), key
 
 
 def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTable | _Segment]], dict[str, str]]:
@@ -394,14 +385,7 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
         if col not in header:
             return None
         ignored.append(f"{header[col]} {text}")
-    out: dict[str, Any] = {}
-    for field, col in zip(fields, cols, strict=True):
-        text, w = item.values[at[col]]
-        path = f"{prefix}.{field.key}"
-        value, printed = _value(text, field.kind, ctx, w, path, field.unit)
-        out[field.key] = value
-        if printed or text:
-            ctx.provenance[path] = printed_origin(text, w)
+    out = _read_cells(fields, [item.values[at[col]] for col in cols], prefix, ctx)
     if ignored:
         ctx.note(
             "extra-column",
@@ -642,6 +626,33 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
     return value, True
 
 
+def _read_cells(
+    fields: Sequence[layout.Field], cells: Sequence[tuple[str, Where] | None], prefix: str, ctx: _Context
+) -> dict[str, Any]:
+    """The values of a row's cells by field key, each cell's provenance recorded (None: a cell not printed).
+
+    A blank cell or one of plain ASCII digits, nearly every cell of a report, is read here directly; the others
+    go through :func:`_value` (markers, units, annotations, notes). Every printed cell gets its provenance.
+    """
+    out: dict[str, Any] = {}
+    provenance = ctx.provenance
+    for field, cell in zip(fields, cells, strict=True):
+        key = field.key
+        if cell is None:
+            out[key] = None
+            continue
+        text, where = cell
+        path = f"{prefix}.{key}"
+        if not text:
+            out[key] = None
+        elif text.isdigit() and text.isascii():
+            out[key] = Decimal(text) if field.kind == "amount" else int(text)
+        else:
+            out[key] = _value(text, field.kind, ctx, where, path, field.unit)[0]
+        provenance[path] = printed_origin(text, where)
+    return out
+
+
 def _read_row(
     item: _Item,
     fields: Sequence[layout.Field],
@@ -669,7 +680,7 @@ def _read_row(
         kept = [i for i, pad in enumerate(item.padding) if not pad]
         values, widths = [values[i] for i in kept], [widths[i] for i in kept]
     count = len(fields)
-    where = values[0][1] if values else (item.labels[0][1] if item.labels else Where())
+    where = values[0][1] if values else (item.labels[0][1] if item.labels else _NOWHERE)
     if item.cells and len(values) > count:
         if item.labels and not values[0][0]:  # the filler cell of a label spanning two grid columns
             values.pop(0)
@@ -724,13 +735,7 @@ def _read_row(
             )
             return out, []
     if len(values) == count:
-        for field, (text, w) in zip(fields, values, strict=True):
-            path = f"{prefix}.{field.key}"
-            value, printed = _value(text, field.kind, ctx, w, path, field.unit)
-            out[field.key] = value
-            if printed or text:
-                ctx.provenance[path] = printed_origin(text, w)
-        return out, []
+        return _read_cells(fields, values, prefix, ctx), []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
     digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
     if digits and item.cells and len(values) > 1 and len(texts) != count:
@@ -810,23 +815,18 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             prefix,
         )
     count = len(fields)
-    out: dict[str, Any] = {}
+    cells: list[tuple[str, Where] | None] = []
     missing: list[str] = []
     padding = item.padding
-    provenance = ctx.provenance
     for field, col in zip(fields, targets, strict=True):
         index = at.get(col)
         if index is None or padding[index]:
-            out[field.key] = None
+            cells.append(None)
             missing.append(field.label)
-            continue
-        text, w = values[index]
-        path = f"{prefix}.{field.key}"
-        value, printed = _value(text, field.kind, ctx, w, path, field.unit)
-        out[field.key] = value
-        if printed or text:
-            provenance[path] = printed_origin(text, w)
-    where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else Where())
+        else:
+            cells.append(values[index])
+    out = _read_cells(fields, cells, prefix, ctx)
+    where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else _NOWHERE)
     if missing:
         ctx.note(
             "missing-cells",
@@ -848,7 +848,7 @@ def _put(
     out: dict[str, Any],
 ) -> None:
     text = " ".join(t for t, _ in values)
-    where = values[0][1] if values else Where()
+    where = values[0][1] if values else _NOWHERE
     for field, value in zip(fields, cut, strict=True):
         out[field.key] = Decimal(value) if field.kind == "amount" else value
         ctx.provenance[f"{prefix}.{field.key}"] = CellOrigin(text, where, True)
@@ -1322,11 +1322,10 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
 
 
 def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, dict[str, Any]]:
-    table = layout.edition(edition).table("active_disclosure")
     out: dict[str, dict[str, Any]] = {}
     for item in items:
         row = None
-        printed = ("", Where())
+        printed = ("", _NOWHERE)
         for text, where in item.labels:
             match = _labels.match(text, "active_disclosure")
             if match is not None and match.is_row:
@@ -1338,7 +1337,7 @@ def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, di
         if not item.values:
             continue
         try:
-            node = table.node(row.path)
+            node = _node(edition, "active_disclosure", row.path)
         except KeyError:
             ctx.note(
                 "row-other-edition",
@@ -1381,6 +1380,12 @@ def _edition(active_text: str, apps: _Applications, year: int, ctx: _Context) ->
     return edition
 
 
+@functools.lru_cache(maxsize=256)  # the layout is fixed: each row is looked up once per edition
+def _node(edition: str, table: str, path: str) -> layout.Node:
+    """The layout node of a row of a table of an edition (KeyError when the edition has no such row)."""
+    return layout.edition(edition).table(table).node(path)
+
+
 @functools.cache  # the layout is fixed: its rows are listed once per edition and table
 def _row_paths(edition: str, table: str) -> tuple[str, ...]:
     return layout.edition(edition).table(table).paths()
@@ -1417,7 +1422,7 @@ def _merge_other_handling(apps: _Applications, ctx: _Context) -> None:
         "other-handling-summed",
         f"表三 prints 2021's three （六） sub-rows in a 2019 report: （六）其他处理 is their sum per column "
         f"(blank where a sub-row is blank); printed: {shown}",
-        apps.where.get(keys[0], Where()),
+        apps.where.get(keys[0], _NOWHERE),
         "warning",
         "applications.outcomes.other_handling",
     )
@@ -1533,13 +1538,13 @@ def assemble(doc: SourceDocument) -> ImportResult:
             "date-differs",
             f"the report is signed {published.isoformat()} but its page gives {stated.isoformat()}: "
             "the signature date is kept",
-            Where(),
+            _NOWHERE,
             "info",
         )
     if not agency:
         agency = _meta.find_agency_in_title(title) or ""
         if not agency:
-            ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", Where())
+            ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", _NOWHERE)
     lead = "\n".join(preamble)
     period = _meta.find_period(lead) or _meta.find_period(full)
     if period is not None and period.start.year != year:
@@ -1547,7 +1552,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
             "period-year",
             f"the statistical period starts in {period.start.year} but the report is on {year}: "
             "the period is kept as printed",
-            Where(),
+            _NOWHERE,
         )
     contact = _meta.find_contact(lead) if lead else None
 
@@ -1560,7 +1565,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
         ctx.note(
             "single-other-handling",
             "表三 has a single （六）其他处理 row, as in the 2019 edition: kept as printed",
-            apps.where.get("outcomes.other_handling", Where()),
+            apps.where.get("outcomes.other_handling", _NOWHERE),
         )
     active = _active(_items(active_blocks, "active_disclosure"), edition, ctx)
     _missing(edition, single, apps, active, review, ctx)
@@ -1583,7 +1588,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
         sections[key] = _narrative(_text_of(parts.get(key, [])), heading, key, ctx)
         if key not in printed:
             ctx.note(
-                "section-missing", f"section {layout.SECTION_HEADINGS[key][0]}、{official} not found", Where(), "info"
+                "section-missing", f"section {layout.SECTION_HEADINGS[key][0]}、{official} not found", _NOWHERE, "info"
             )
     report = Report(
         edition=edition,
@@ -1661,7 +1666,7 @@ def _narrative(lines: list[str], heading: str | None, key: str, ctx: _Context) -
         "outline-headings",
         f"{_section_name(key)} continues under headings of the report's own outline "
         f"({'; '.join(sub.marker + sub.title for sub in extra)}): kept as its sub-sections",
-        Where(),
+        _NOWHERE,
         "info",
         key,
     )
@@ -1683,13 +1688,19 @@ def _year(title: str, full: str, ctx: _Context) -> int:
 
 def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
     """The issuing body and date signed at the end (or under the title), with a note on a mistyped date."""
-    tail = [line.strip() for line in lines if line.strip()][-4:]
+    tail: list[str] = []  # the last four lines with text, stripped: read from the end (lines holds the whole text)
+    for line in reversed(lines):
+        if stripped := line.strip():
+            tail.append(stripped)
+            if len(tail) == 4:
+                break
+    tail.reverse()
     for i in range(len(tail) - 1, -1, -1):
         date, typo = _meta.find_date(tail[i])
         if date is None or len(re.sub(r"[\s\d年月日()（）〇零○一二三四五六七八九十]", "", tail[i])) > 2:
             continue
         if typo:
-            ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", Where(), "warning")
+            ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", _NOWHERE, "warning")
         agency = tail[i - 1] if i > 0 else None
         if agency and (len(agency) > 30 or re.search(r"[。，,；\d]", agency)):
             agency = None
@@ -1714,21 +1725,21 @@ def _missing(
                 "row-missing",
                 f"表三 row {table.node(path).label if path != 'outcomes.other_handling' else '（六）其他处理'} "
                 "not found: left blank",
-                Where(),
+                _NOWHERE,
                 "error",
                 f"applications.{path}",
             )
     if not review:
-        ctx.note("table-missing", "表四 figures not found: left blank", Where(), "error", "review_litigation")
+        ctx.note("table-missing", "表四 figures not found: left blank", _NOWHERE, "error", "review_litigation")
     if not active:
-        ctx.note("table-missing", "表二 figures not found: left blank", Where(), "error", "active_disclosure")
+        ctx.note("table-missing", "表二 figures not found: left blank", _NOWHERE, "error", "active_disclosure")
         return
     for path, node in layout.edition(edition).table("active_disclosure").rows():
         if path not in active and f"active_disclosure.{path}" not in noted:
             ctx.note(
                 "row-missing",
                 f"表二 row {node.label} not found: left blank",
-                Where(),
+                _NOWHERE,
                 "error",
                 f"active_disclosure.{path}",
             )
