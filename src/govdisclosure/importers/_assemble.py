@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import product
 from typing import Any, Final
@@ -143,12 +143,11 @@ class _Context:
 _MAYBE_HEADING: Final = re.compile(r"[一二三四五六七]\s*[、.．]")  # what every section pattern starts with
 
 
-def _headings(text: str) -> Iterator[tuple[int, int, str]]:
-    if not _MAYBE_HEADING.search(text):
-        return
-    for key, pattern in _meta.SECTION_PATTERNS.items():
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), key
+def _headings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, section) of every heading pattern's match in ``text``, in order."""
+    found = [(m.start(), m.end(), key) for key, p in _meta.SECTION_PATTERNS.items() for m in p.finditer(text)]
+    found.sort()
+    return found
 
 
 def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTable | _Segment]], dict[str, str]]:
@@ -163,7 +162,7 @@ def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTa
             continue
         text = block.text
         pos = 0
-        for start, end, section in sorted(_headings(text)):
+        for start, end, section in _headings(text) if _MAYBE_HEADING.search(text) else ():
             index = _SECTIONS.index(section)
             if start < pos or index <= current:
                 continue
@@ -225,7 +224,24 @@ def _is_value(text: str) -> bool:
     return t in _BLANKS or bool(_VALUE.match(t)) or bool(_WORD_CELL.match(t))
 
 
-def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = None) -> _Item | None:
+@functools.lru_cache(maxsize=4096)  # cell texts recur ("0", "", the labels of the form…)
+def _cell_text(text: str) -> tuple[str, bool]:
+    """A grid cell's text stripped, and whether it is a value (:func:`_is_value`): one cached call per cell."""
+    stripped = text.strip()
+    return stripped, _is_value(stripped)
+
+
+def _row_item(
+    row: Sequence[SourceCell],
+    positions: tuple[int, ...] | None = None,
+    extras: dict[int, str] | None = None,
+    header: dict[int, str] | None = None,
+    loose: _Loose | None = None,
+) -> _Item | None:
+    """A grid row as an item: its label cells, and the value cells after the last of them.
+
+    ``positions``, ``extras``, ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`).
+    """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
     widths: list[int] = []
@@ -233,8 +249,8 @@ def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = Non
     padding: list[bool] = []
     label_col = -1
     for col, cell in enumerate(row):
-        text = cell.text.strip()
-        if _is_value(text):
+        text, is_value = _cell_text(cell.text)
+        if is_value:
             if cell.spanned or not (text or labels):  # without a label, the values start at the first printed one
                 continue
             values.append((text, cell.where))
@@ -249,7 +265,7 @@ def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = Non
             values, widths, cols, padding = [], [], [], []  # values come after the last label
     if not labels and not values:
         return None
-    return _Item(labels, values, True, widths, cols, padding, label_col, positions)
+    return _Item(labels, values, True, widths, cols, padding, label_col, positions, extras or {}, header or {}, loose)
 
 
 _PATH_SEP: Final = re.compile(r"\s+/\s+")
@@ -313,11 +329,16 @@ def _header_positions(header_rows: Sequence[Sequence[SourceCell]]) -> tuple[int,
 def _partial_header(table: SourceTable) -> str | None:
     """The printed header row of a 表三 grid naming some applicant column but not all of them, else None."""
     for row in table.rows:
-        texts = [cell.text.strip() for cell in row if not cell.spanned and cell.text.strip()]
-        if not texts or any(map(_is_value, texts)):
-            continue
-        if any(_header_names(t)[-1] in _HEADER_KEYS for t in texts[1:]):
-            return " | ".join(re.sub(r"\s+", "", t) for t in texts)
+        texts: list[str] = []  # the row's printed texts, when none of them is a value
+        for cell in row:
+            text, is_value = _cell_text(cell.text)
+            if text and not cell.spanned:
+                if is_value:
+                    break  # a data row: its first figure ends the search
+                texts.append(text)
+        else:
+            if texts and any(_header_names(t)[-1] in _HEADER_KEYS for t in texts[1:]):
+                return " | ".join(re.sub(r"\s+", "", t) for t in texts)
     return None
 
 
@@ -513,11 +534,8 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
             for row in block.rows:
                 if table == "active_disclosure":
                     header = _header_row(row) or header
-                item = _row_item(row, positions)
+                item = _row_item(row, positions, extras, header, loose)
                 if item is not None:
-                    item.extras = extras
-                    item.header = header
-                    item.loose = loose
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
@@ -796,16 +814,19 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     wanted = set(targets)
     at: dict[int, int] = {}
     values = item.values
+    extras = item.extras
     ignored: list[str] = []
-    for i, (col, (text, _)) in enumerate(zip(item.cols, values, strict=True)):
+    for i, col in enumerate(item.cols):
+        text = values[i][0]
         if col in wanted:
-            if not text.isdigit() and len(text.split()) > 1:
-                return None  # a run of figures in one cell: read it by order (the digit splitter)
+            # a run of figures in one cell (three characters at least): read it by order (the digit splitter)
+            if len(text) > 2 and not text.isdigit() and len(text.split()) > 1:
+                return None
             at[col] = i
-        elif text and col - offset in item.extras:
-            ignored.append(f"{item.extras[col - offset]} {text}")
         elif text:
-            return None  # a figure outside the header's columns: the header does not fit this row
+            if col - offset not in extras:
+                return None  # a figure outside the header's columns: the header does not fit this row
+            ignored.append(f"{extras[col - offset]} {text}")
     if ignored:
         ctx.note(
             "extra-column",
@@ -880,7 +901,8 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
             match = _labels.match(text, "applications")
             if match is None:
                 continue
-            _label_note(text, match, where, ctx)
+            if not match.exact:
+                _label_note(text, match, where, ctx)
             if match.is_row or (match.path == "outcomes.other_handling" and _carries_row(item)):
                 row = match
             result.found += 1
@@ -946,7 +968,8 @@ def _carries_row(item: _Item) -> bool:
 
 
 def _has_numbers(item: _Item) -> bool:
-    return any(_DIGIT.search(t) for t, _ in item.values)
+    """True when a digit is printed among the item's values (their texts are searched at once, joined)."""
+    return _DIGIT.search(" ".join([t for t, _ in item.values])) is not None
 
 
 def _outcome_paths(rows: dict[str, dict[str, Any]]) -> list[str]:
