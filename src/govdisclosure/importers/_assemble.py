@@ -88,12 +88,8 @@ class _Item:
     values: list[tuple[str, Where]]
     cells: bool
     """True for grid cells (blank cells count), False for whitespace tokens of a line."""
-    widths: list[int] = attrs.Factory(list)
-    """For grid cells: the colspan of each value cell (a merged cell covers several columns)."""
     cols: list[int] = attrs.Factory(list)
     """For grid cells: the grid column of each value cell."""
-    padding: list[bool] = attrs.Factory(list)
-    """For grid cells: True for a cell added by the reader to square the grid (the printed row ended before it)."""
     label_col: int = -1
     """For grid cells: the grid column of the last label cell (-1 when the row has no label)."""
     positions: tuple[int, ...] | None = None
@@ -104,6 +100,26 @@ class _Item:
     """For grid cells of 表二: the normalised text of the last header row, by grid column."""
     loose: _Loose | None = None
     """For grid cells of 表三 under a header that does not name every applicant column."""
+    row: Sequence[SourceCell] = ()
+    """For a grid row: the row itself, whose cells give :attr:`widths`."""
+
+    # The two properties below are derived when needed rather than stored for every cell of every row: most rows
+    # are read under their header's columns, which needs neither.
+
+    @property
+    def widths(self) -> list[int]:
+        """For grid cells: the colspan of each value cell (a merged cell covers several columns)."""
+        return [self.row[col].colspan for col in self.cols] if self.row else []
+
+    @property
+    def padding(self) -> list[bool]:
+        """For grid cells: True for a cell added by the reader to square the grid (the printed row ended before it)."""
+        return [_is_padding(text, where) for text, where in self.values] if self.row else []
+
+
+def _is_padding(text: str, where: Where) -> bool:
+    """True for an empty cell a reader added to square a grid (the printed row ended before it)."""
+    return not text and where.detail == _PADDING
 
 
 @attrs.define
@@ -244,9 +260,7 @@ def _row_item(
     """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
-    widths: list[int] = []
     cols: list[int] = []
-    padding: list[bool] = []
     label_col = -1
     for col, cell in enumerate(row):
         text, is_value = _cell_text(cell.text)
@@ -254,18 +268,17 @@ def _row_item(
             if cell.spanned or not (text or labels):  # without a label, the values start at the first printed one
                 continue
             values.append((text, cell.where))
-            widths.append(cell.colspan)
             cols.append(col)
-            padding.append(not text and cell.where.detail == _PADDING)
         else:
             for part in _PATH_SEP.split(text) if " / " in text else (text,):  # a header path (三、… / （一）…)
                 if not labels or labels[-1][0] != part:
                     labels.append((part, cell.where))
             label_col = col
-            values, widths, cols, padding = [], [], [], []  # values come after the last label
+            if values:  # values come after the last label
+                values, cols = [], []
     if not labels and not values:
         return None
-    return _Item(labels, values, True, widths, cols, padding, label_col, positions, extras or {}, header or {}, loose)
+    return _Item(labels, values, True, cols, label_col, positions, extras or {}, header or {}, loose, row)
 
 
 _PATH_SEP: Final = re.compile(r"\s+/\s+")
@@ -396,7 +409,7 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
             return None
         cols.append(found[0])
     at = {col: i for i, col in enumerate(item.cols)}
-    if any(col not in at or item.padding[at[col]] for col in cols):
+    if any(col not in at or _is_padding(*item.values[at[col]]) for col in cols):
         return None
     ignored: list[str] = []
     for i, col in enumerate(item.cols):
@@ -693,9 +706,10 @@ def _read_row(
         if placed is not None:
             return placed, []
     values = list(item.values)
-    widths = list(item.widths)
-    if item.cells and any(item.padding):  # cells the reader added after the end of a short printed row
-        kept = [i for i, pad in enumerate(item.padding) if not pad]
+    widths = item.widths
+    padding = item.padding
+    if item.cells and any(padding):  # cells the reader added after the end of a short printed row
+        kept = [i for i, pad in enumerate(padding) if not pad]
         values, widths = [values[i] for i in kept], [widths[i] for i in kept]
     count = len(fields)
     where = values[0][1] if values else (item.labels[0][1] if item.labels else _NOWHERE)
@@ -838,14 +852,14 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     count = len(fields)
     cells: list[tuple[str, Where] | None] = []
     missing: list[str] = []
-    padding = item.padding
     for field, col in zip(fields, targets, strict=True):
         index = at.get(col)
-        if index is None or padding[index]:
+        cell = None if index is None else values[index]
+        if cell is None or (not cell[0] and cell[1].detail == _PADDING):  # not printed, or padding (_is_padding)
             cells.append(None)
             missing.append(field.label)
         else:
-            cells.append(values[index])
+            cells.append(cell)
     out = _read_cells(fields, cells, prefix, ctx)
     where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else _NOWHERE)
     if missing:
@@ -1206,6 +1220,8 @@ def _pair_partly(
 _REVIEW_FIELDS: Final = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
 _REVIEW_FLAT: Final = tuple(f"{r}.{f.key}" for r in _REVIEW_ROWS for f in _REVIEW_FIELDS)
 _REVIEW_FLAT_SORTED: Final = sorted(_REVIEW_FLAT)
+_REVIEW_KEYS: Final = {flat: tuple(flat.split(".")) for flat in _REVIEW_FLAT}
+"""Each of 表四's fifteen cells (``reconsideration.total``) as its row and field keys."""
 _REVIEW_FLAT_FIELDS: Final = tuple(layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in _REVIEW_FIELDS)
 """表四's fifteen cells as the fields of one row (``reconsideration.total``…), read as one run of figures."""
 _REVIEW_GROUPS: Final = {_labels.normalize(layout.REVIEW_LITIGATION.root.child(r).label): r for r in _REVIEW_ROWS}
@@ -1247,7 +1263,16 @@ def _review_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
     """表四 printed with a row per block (行政复议 / 未经复议直接起诉 / 复议后起诉, paths such as 行政诉讼 / 复议后起诉
-    included) under a header of results (结果维持 … 总计): its fifteen cells in official order, or None."""
+    included) under a header of results (结果维持 … 总计): its fifteen cells in official order, or None.
+
+    The first row with a digit must name a block: when it does not (表四 printed with a column per block, as usual),
+    the answer is None, found without reading the header rows first.
+    """
+    first = next((row for row in table.rows if _DIGIT.search("".join([cell.text for cell in row]))), None)
+    if first is not None and not any(
+        text and not is_value and _review_names(text)[0] for text, is_value in map(_cell_text, [c.text for c in first])
+    ):
+        return None
     columns: dict[int, str] = {}
     found: dict[str, tuple[str, Where]] = {}
     for row in table.rows:
@@ -1338,7 +1363,7 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
     values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
     out: dict[str, dict[str, Any]] = {}
     for key, value in values.items():
-        row_key, field_key = key.split(".")
+        row_key, field_key = _REVIEW_KEYS[key]
         out.setdefault(row_key, {})[field_key] = value
     # provenance keys were written as review_litigation.<row>.<field> already
     return out
