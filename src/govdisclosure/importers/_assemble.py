@@ -990,7 +990,7 @@ def _outcome_paths(rows: dict[str, dict[str, Any]]) -> list[str]:
     three = any(p.startswith("outcomes.other_handling.") for p in rows)
     paths = []
     for edition in ("2021",) if three else ("2019",):
-        for path, _ in layout.edition(edition).table("applications").rows():
+        for path, _ in _rows(edition, "applications"):
             if path.startswith("outcomes.") and path != "outcomes.total":
                 paths.append(path)
     return paths
@@ -1434,6 +1434,12 @@ def _node(edition: str, table: str, path: str) -> layout.Node:
     return layout.edition(edition).table(table).node(path)
 
 
+@functools.lru_cache(maxsize=16)  # the layout is fixed: its rows are listed once per edition and table
+def _rows(edition: str, table: str) -> tuple[tuple[str, layout.Node], ...]:
+    """(path, node) of every data row of a table of an edition, in official order."""
+    return tuple(layout.edition(edition).table(table).rows())
+
+
 @functools.cache  # the layout is fixed: its rows are listed once per edition and table
 def _row_paths(edition: str, table: str) -> tuple[str, ...]:
     return layout.edition(edition).table(table).paths()
@@ -1734,6 +1740,10 @@ def _year(title: str, full: str, ctx: _Context) -> int:
     raise ReadError("no data year found: neither the title nor a statistical period names the year reported on")
 
 
+_DATE_CHARS: Final = re.compile(r"[\s\d年月日()（）〇零○一二三四五六七八九十]")
+"""The characters of a date line; a signature date has at most two others (a line of prose is not one)."""
+
+
 def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
     """The issuing body and date signed at the end (or under the title), with a note on a mistyped date."""
     tail: list[str] = []  # the last four lines with text, stripped: read from the end (lines holds the whole text)
@@ -1745,7 +1755,7 @@ def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | N
     tail.reverse()
     for i in range(len(tail) - 1, -1, -1):
         date, typo = _meta.find_date(tail[i])
-        if date is None or len(re.sub(r"[\s\d年月日()（）〇零○一二三四五六七八九十]", "", tail[i])) > 2:
+        if date is None or len(_DATE_CHARS.sub("", tail[i])) > 2:
             continue
         if typo:
             ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", _NOWHERE, "warning")
@@ -1782,7 +1792,7 @@ def _missing(
     if not active:
         ctx.note("table-missing", "表二 figures not found: left blank", _NOWHERE, "error", "active_disclosure")
         return
-    for path, node in layout.edition(edition).table("active_disclosure").rows():
+    for path, node in _rows(edition, "active_disclosure"):
         if path not in active and f"active_disclosure.{path}" not in noted:
             ctx.note(
                 "row-missing",

@@ -86,6 +86,8 @@ def find_date(text: str) -> tuple[_dt.date | None, bool]:
     (datetime.date(2025, 1, 20), False)
     """
     found: tuple[_dt.date | None, bool] = (None, False)
+    if "日" not in text:  # both patterns end with 日: most lines are ruled out without a regex search
+        return found
     for m in _DATE.finditer(text):
         date = _date(m.group(1), m.group(3), m.group(4))
         if date is not None:
