@@ -920,19 +920,19 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
             if match.is_row or (match.path == "outcomes.other_handling" and _carries_row(item)):
                 row = match
             result.found += 1
-        has_numbers = _has_numbers(item)
         if row is None:
-            if has_numbers and not item.labels:
-                orphans.append(item)
-            elif has_numbers:
-                _unplaced(item, "表三", ctx)
+            if _has_numbers(item):
+                if not item.labels:
+                    orphans.append(item)
+                else:
+                    _unplaced(item, "表三", ctx)
             continue
         path = row.path
         if path.startswith("outcomes.other_handling."):
             result.three_rows = True
         elif path == "outcomes.other_handling":
             result.single_row = True
-        if not item.values or (not has_numbers and not item.cells):
+        if not item.values or (not item.cells and not _has_numbers(item)):  # a label printed without its numbers
             pending.append((path, item))
             continue
         if path in result.rows or path in ambiguous:
