@@ -824,37 +824,42 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     positions = item.positions
     assert positions is not None
     offset = max(0, item.label_col + 1 - min(positions))
-    targets = [p + offset for p in positions] if offset else positions
-    wanted = set(targets)
-    at: dict[int, int] = {}
+    targets = [p + offset for p in positions]
     values = item.values
-    extras = item.extras
-    ignored: list[str] = []
-    for i, col in enumerate(item.cols):
-        text = values[i][0]
-        if col in wanted:
-            # a run of figures in one cell (three characters at least): read it by order (the digit splitter)
-            if len(text) > 2 and not text.isdigit() and len(text.split()) > 1:
+    slots: list[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
+    if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
+        for text, _ in values:
+            if _is_run(text):
                 return None
-            at[col] = i
-        elif text:
-            if col - offset not in extras:
-                return None  # a figure outside the header's columns: the header does not fit this row
-            ignored.append(f"{extras[col - offset]} {text}")
-    if ignored:
-        ctx.note(
-            "extra-column",
-            f"{prefix}: column not in the form ignored: {'、'.join(ignored)}",
-            values[0][1],
-            "warning",
-            prefix,
-        )
+        slots = list(values)
+    else:
+        slots = [None] * len(targets)
+        slot_of = {col: k for k, col in enumerate(targets)}
+        extras = item.extras
+        ignored: list[str] = []
+        for i, col in enumerate(item.cols):
+            text = values[i][0]
+            k = slot_of.get(col)
+            if k is not None:
+                if _is_run(text):
+                    return None
+                slots[k] = values[i]
+            elif text:
+                if col - offset not in extras:
+                    return None  # a figure outside the header's columns: the header does not fit this row
+                ignored.append(f"{extras[col - offset]} {text}")
+        if ignored:
+            ctx.note(
+                "extra-column",
+                f"{prefix}: column not in the form ignored: {'、'.join(ignored)}",
+                values[0][1],
+                "warning",
+                prefix,
+            )
     count = len(fields)
     cells: list[tuple[str, Where] | None] = []
     missing: list[str] = []
-    for field, col in zip(fields, targets, strict=True):
-        index = at.get(col)
-        cell = None if index is None else values[index]
+    for field, cell in zip(fields, slots, strict=True):
         if cell is None or (not cell[0] and cell[1].detail == _PADDING):  # not printed, or padding (_is_padding)
             cells.append(None)
             missing.append(field.label)
@@ -872,6 +877,14 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             prefix,
         )
     return out
+
+
+def _is_run(text: str) -> bool:
+    """True for a run of figures printed in one cell ("12 3"), to be read by order (the digit splitter).
+
+    A run has two tokens, so three characters at least: the length is tested first, as most cells are short.
+    """
+    return len(text) > 2 and not text.isdigit() and len(text.split()) > 1
 
 
 def _put(
