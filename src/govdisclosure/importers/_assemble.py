@@ -658,12 +658,18 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
 
 
 def _read_cells(
-    fields: Sequence[layout.Field], cells: Sequence[tuple[str, Where] | None], prefix: str, ctx: _Context
+    fields: Sequence[layout.Field],
+    cells: Sequence[tuple[str, Where] | None],
+    prefix: str,
+    ctx: _Context,
+    missing: list[str] | None = None,
 ) -> dict[str, Any]:
-    """The values of a row's cells by field key, each cell's provenance recorded (None: a cell not printed).
+    """The values of a row's cells by field key, each printed cell's provenance recorded.
 
     A blank cell or one of plain ASCII digits, nearly every cell of a report, is read here directly; the others
-    go through :func:`_value` (markers, units, annotations, notes). Every printed cell gets its provenance.
+    go through :func:`_value` (markers, units, annotations, notes). With ``missing`` (a row read under its header's
+    columns), a cell that is None or padding (:func:`_is_padding`) was not printed: its value is None, it has no
+    provenance and its field's label is added to ``missing``.
     """
     out: dict[str, Any] = {}
     provenance = ctx.provenance
@@ -671,11 +677,16 @@ def _read_cells(
         key = field.key
         if cell is None:
             out[key] = None
+            if missing is not None:
+                missing.append(field.label)
             continue
         text, where = cell
         path = f"{prefix}.{key}"
         if not text:
             out[key] = None
+            if missing is not None and where.detail == _PADDING:  # padding: not printed (_is_padding)
+                missing.append(field.label)
+                continue
         elif text.isdigit() and text.isascii():
             out[key] = Decimal(text) if field.kind == "amount" else int(text)
         else:
@@ -829,7 +840,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     slots: list[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
     if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
         for text, _ in values:
-            if _is_run(text):
+            if len(text) > 2 and _is_run(text):  # (most cells are shorter than a run: no call for them)
                 return None
         slots = list(values)
     else:
@@ -857,15 +868,8 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
                 prefix,
             )
     count = len(fields)
-    cells: list[tuple[str, Where] | None] = []
     missing: list[str] = []
-    for field, cell in zip(fields, slots, strict=True):
-        if cell is None or (not cell[0] and cell[1].detail == _PADDING):  # not printed, or padding (_is_padding)
-            cells.append(None)
-            missing.append(field.label)
-        else:
-            cells.append(cell)
-    out = _read_cells(fields, cells, prefix, ctx)
+    out = _read_cells(fields, slots, prefix, ctx, missing)
     where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else _NOWHERE)
     if missing:
         ctx.note(
