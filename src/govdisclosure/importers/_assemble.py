@@ -270,9 +270,12 @@ def _row_item(
             values.append((text, cell.where))
             cols.append(col)
         else:
-            for part in _PATH_SEP.split(text) if " / " in text else (text,):  # a header path (三、… / （一）…)
-                if not labels or labels[-1][0] != part:
-                    labels.append((part, cell.where))
+            if " / " in text:  # a header path (三、… / （一）…): each level is a label
+                for part in _PATH_SEP.split(text):
+                    if not labels or labels[-1][0] != part:
+                        labels.append((part, cell.where))
+            elif not labels or labels[-1][0] != text:  # (a merged label cell repeats its text)
+                labels.append((text, cell.where))
             label_col = col
             if values:  # values come after the last label
                 values, cols = [], []
@@ -300,13 +303,14 @@ def _has_digit(row: Sequence[SourceCell]) -> bool:
     """True when some cell of a grid row has a digit (``str.isdigit``): a data row, not a header row.
 
     The row's text is joined once and searched with a regex for the decimal digits (in C); only a row
-    without one (a header row) is tested cell by cell, for the other characters ``str.isdigit`` accepts (², ①).
+    without one (a header row) is tested character by character, for the other characters ``str.isdigit``
+    accepts (², ①), and that answer is cached: header rows are printed alike from report to report.
     """
-    texts = [cell.text for cell in row]
-    return _DIGIT.search("".join(texts)) is not None or any(map(_has_other_digit, texts))
+    text = "".join([cell.text for cell in row])
+    return _DIGIT.search(text) is not None or _has_other_digit(text)
 
 
-@functools.lru_cache(maxsize=4096)  # header texts recur, in the rows of a table and from report to report
+@functools.lru_cache(maxsize=1024)
 def _has_other_digit(text: str) -> bool:
     """True when a character of ``text`` is a digit for ``str.isdigit`` (², ① as well as 0-9)."""
     return not text.isascii() and any(map(str.isdigit, text))
@@ -835,7 +839,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     positions = item.positions
     assert positions is not None
     offset = max(0, item.label_col + 1 - min(positions))
-    targets = [p + offset for p in positions]
+    targets = [p + offset for p in positions] if offset else list(positions)
     values = item.values
     slots: list[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
     if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
@@ -870,8 +874,8 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     count = len(fields)
     missing: list[str] = []
     out = _read_cells(fields, slots, prefix, ctx, missing)
-    where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else _NOWHERE)
     if missing:
+        where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else _NOWHERE)
         ctx.note(
             "missing-cells",
             f"{prefix}: the printed row ends after {count - len(missing)} of {count} cells; "
@@ -1253,19 +1257,34 @@ def _review_header(table: SourceTable) -> dict[int, str]:
     A column is named by one block header (行政复议, 未经复议直接起诉, 复议后起诉) and one result header (结果维持…)
     printed above it, merged cells included; {} unless all fifteen are named, each once.
     """
-    named: dict[int, tuple[set[str], set[str]]] = {}
+    columns: dict[int, list[str]] = {}  # the header texts printed above each grid column
     for row in _header_rows(table):
         for col, cell in enumerate(row):
-            if cell.text.strip():  # a merged cell repeats its text down the rows: the names are sets
-                groups, results = named.setdefault(col, (set(), set()))
-                cell_groups, cell_results = _review_names(cell.text)
-                groups |= cell_groups
-                results |= cell_results
+            if cell.text.strip():
+                columns.setdefault(col, []).append(cell.text)
     out: dict[int, str] = {}
-    for col, (groups, results) in named.items():
-        if len(groups) == 1 and len(results) == 1:
-            out[col] = f"{next(iter(groups))}.{next(iter(results))}"
+    for col, texts in columns.items():
+        name = _review_column(tuple(texts))
+        if name is not None:
+            out[col] = name
     return out if sorted(out.values()) == _REVIEW_FLAT_SORTED else {}
+
+
+@functools.lru_cache(maxsize=1024)  # the header columns of 表四 are printed alike from report to report
+def _review_column(texts: tuple[str, ...]) -> str | None:
+    """The cell of 表四 (``reconsideration.total``) that the header texts above a grid column name, or None.
+
+    They must name one block (行政复议…) and one result (结果维持…); a merged cell repeats its text down the rows.
+    """
+    groups: set[str] = set()
+    results: set[str] = set()
+    for text in texts:
+        text_groups, text_results = _review_names(text)
+        groups |= text_groups
+        results |= text_results
+    if len(groups) == 1 and len(results) == 1:
+        return f"{next(iter(groups))}.{next(iter(results))}"
+    return None
 
 
 @functools.lru_cache(maxsize=1024)  # the same few header texts in every report
@@ -1352,11 +1371,13 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 continue
             header = _review_header(block)
             for row in block.rows:
-                texts = [c.text.strip() for c in row if not c.spanned]
-                numeric = [t for t in texts if t and _is_value(t)]
-                if not numeric:
+                classified = [_cell_text(c.text) for c in row if not c.spanned]  # (stripped text, is a value)
+                if not any(text and is_value for text, is_value in classified):
                     continue
-                if not done and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
+                texts = [text for text, _ in classified]
+                if not done and all(
+                    is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
+                ):
                     cells = True
                     named = _review_cells(row, header, ctx) if header and not tokens else None
                     if named is not None:
