@@ -114,7 +114,7 @@ class _Item:
     @property
     def padding(self) -> list[bool]:
         """For grid cells: True for a cell added by the reader to square the grid (the printed row ended before it)."""
-        return [_is_padding(text, where) for text, where in self.values] if self.row else []
+        return [not text and where.detail == _PADDING for text, where in self.values] if self.row else []
 
 
 def _is_padding(text: str, where: Where) -> bool:
@@ -394,8 +394,14 @@ def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
     """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}."""
     if _has_digit(row):
         return {}
-    header = {col: _column_label(cell.text) for col, cell in enumerate(row) if cell.text.strip()}
-    return header if any(t in _ACTIVE_COLUMNS for t in header.values()) else {}
+    return dict(_header_columns(tuple([cell.text for cell in row])))
+
+
+@functools.lru_cache(maxsize=1024)  # 表二's header rows are printed alike from report to report
+def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form."""
+    header = {col: _column_label(text) for col, text in enumerate(texts) if text.strip()}
+    return tuple(header.items()) if any(t in _ACTIVE_COLUMNS for t in header.values()) else ()
 
 
 def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
