@@ -848,3 +848,20 @@ class TestHelpers:
 
         row = [SourceCell(text) for text in texts]
         assert _has_digit(row) == any(ch.isdigit() for text in texts for ch in text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "（一）主动公开。(二)依申请公开：（三） 管理",
+            "甲（一）乙。（二）丙 (三)丁",
+            "无",
+            "（十）(九)（八）",
+            "。(一)（二）\n（三）",
+        ],
+    )
+    def test_markers(self, text: str) -> None:
+        """The sub-section markers found with one pattern per bracket are the ones the single pattern finds."""
+        from govdisclosure.importers import _meta
+
+        expected = [(m.span(), m.group(1)) for m in _meta._MARKER.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in _meta._markers(text)] == expected

@@ -862,7 +862,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             text = values[i][0]
             k = slot_of.get(col)
             if k is not None:
-                if _is_run(text):
+                if len(text) > 2 and _is_run(text):
                     return None
                 slots[k] = values[i]
             elif text:

@@ -226,14 +226,24 @@ def find_agency_in_title(title: str) -> str | None:
 # lookbehind checks the character before it, so that the regex engine can skip to the next bracket instead of
 # trying every position of a long section (ten times faster on a page of text).
 _MARKER: Final = re.compile(r"[（(](?<![^。\s：:；;][（(])([一二三四五六七八九十])[）)]\s*")
+_MARKERS: Final = tuple(
+    re.compile(bracket + r"(?<![^。\s：:；;][（(])([一二三四五六七八九十])[）)]\s*") for bracket in ("（", r"\(")
+)
+"""``_MARKER`` once per opening bracket: a pattern starting with one literal character is searched for three times
+faster. A marker holds no opening bracket but its first character, so their matches are ``_MARKER``'s."""
 _SENTENCE_END: Final = tuple("。！？：；;:!?」”）)")
+
+
+def _markers(text: str) -> list[re.Match[str]]:
+    """Every match of ``_MARKER`` in ``text``, in order (as ``finditer`` gives them)."""
+    return sorted((m for pattern in _MARKERS for m in pattern.finditer(text)), key=lambda m: m.start())
 
 
 def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narrative:
     """A narrative section from its lines: lead text, then sub-sections （一）…（十） with their titles."""
-    text = _join_wrapped([line.strip() for line in lines if line.strip()])
+    text = _join_wrapped([stripped for stripped in map(str.strip, lines) if stripped])
     printed = heading if heading and _HEADING_NUMBER.sub("", heading) != official else None
-    parts = list(_MARKER.finditer(text))
+    parts = _markers(text)
     if not parts:
         return Narrative(heading=printed, text=text)
     lead = text[: parts[0].start()].strip()
