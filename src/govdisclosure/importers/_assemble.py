@@ -188,7 +188,10 @@ def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTa
             printed[section] = re.sub(r"\s+", "", text[start:end])
             parts.setdefault(key, [])
         if text[pos:].strip():
-            parts.setdefault(key, []).append(_Segment(text[pos:], _at(block.where, pos)))
+            if pos == 0 and block.where.line is None:  # the whole line, where it was: the block itself
+                parts.setdefault(key, []).append(block)
+            else:
+                parts.setdefault(key, []).append(_Segment(text[pos:], _at(block.where, pos)))
     return parts, printed
 
 
