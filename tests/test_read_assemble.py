@@ -865,3 +865,20 @@ class TestHelpers:
 
         expected = [(m.span(), m.group(1)) for m in _meta._MARKER.finditer(text)]
         assert [(m.span(), m.group(1)) for m in _meta._markers(text)] == expected
+
+    @pytest.mark.parametrize(
+        "blocks",
+        [
+            (TITLE, grid(["规章", "1"], ["", " "]), SourceLine("  "), SourceLine("某县人民政府")),
+            (SourceLine(" "), grid([" ", ""], ["\u3000", ""])),
+            (SourceTable(((SourceCell("x", spanned=True), SourceCell(" ")),)),),
+            (),
+        ],
+    )
+    def test_document_text(self, blocks: tuple[SourceLine | SourceTable, ...]) -> None:
+        """The lines read from the end, and the test for text, agree with the document's lines joined."""
+        from govdisclosure.importers._assemble import _has_text, _lines_backwards, _text_of
+
+        lines = _text_of(blocks)
+        assert list(_lines_backwards(blocks)) == lines[::-1]
+        assert _has_text(blocks) == bool("".join(lines).strip())

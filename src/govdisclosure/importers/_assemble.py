@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import product
 from typing import Any, Final
@@ -1570,6 +1570,45 @@ def _build_applications(apps: _Applications, single: bool) -> Applications:
     )
 
 
+class _Text:
+    """A document's text as :func:`_text_of` gives it (a line per paragraph or table row), made when first needed.
+
+    A report usually gives its year, date and period in its preamble: the whole text is then never joined.
+    """
+
+    def __init__(self, blocks: Sequence[SourceLine | SourceTable]) -> None:
+        self._blocks = blocks
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return _text_of(self._blocks)
+
+    @functools.cached_property
+    def full(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _has_text(blocks: Sequence[SourceLine | SourceTable]) -> bool:
+    """True when some line, or some cell of a table that it prints, has a character other than whitespace."""
+    for block in blocks:
+        if isinstance(block, SourceTable):
+            if any(cell.text.strip() for row in block.rows for cell in row if not cell.spanned):
+                return True
+        elif block.text.strip():
+            return True
+    return False
+
+
+def _lines_backwards(blocks: Sequence[SourceLine | SourceTable]) -> Iterator[str]:
+    """The lines of :func:`_text_of`, last first, each made when it is asked for (a signature is read from the end)."""
+    for block in reversed(blocks):
+        if isinstance(block, SourceTable):
+            for row in reversed(block.rows):
+                yield " ".join([c.text for c in row if not c.spanned])
+        else:
+            yield block.text
+
+
 def _text_of(blocks: Sequence[SourceLine | SourceTable | _Segment]) -> list[str]:
     lines: list[str] = []
     for block in blocks:
@@ -1590,8 +1629,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
     for note in doc.notes:
         ctx.note(note.code, note.message, note.where, note.severity)
     name = doc.name or "the source"
-    all_lines = _text_of(doc.blocks)
-    if not "".join(all_lines).strip():
+    text = _Text(doc.blocks)
+    if not _has_text(doc.blocks):
         raise ReadError(f"{name} is empty: there is no text to read a report from")
     parts, printed = _sections(doc)
     # tables outside the table sections are placed by what they contain
@@ -1607,9 +1646,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
 
     apps = _applications(_items(parts.get("applications", []), "applications"), ctx)
     review = _review(parts.get("review_litigation", []), ctx)
-    full = "\n".join(all_lines)
     if apps.found == 0 and not review:
-        compact = re.sub(r"\s+", "", full)
+        compact = re.sub(r"\s+", "", text.full)
         if any(mark in compact for mark in _OLD_OUTLINE) or re.search(
             r"20(0\d|1[0-8])年度?政府信息公开", compact[:400]
         ):
@@ -1628,10 +1666,10 @@ def assemble(doc: SourceDocument) -> ImportResult:
 
     # metadata
     preamble = _text_of(parts.get("preamble", []))
-    title = _meta.find_title(preamble or all_lines) or ""
-    year = _year(title, full, ctx)
-    agency, published = _signature(all_lines, title, ctx)
-    stated = _meta.find_published("\n".join(preamble)[:3000]) or _meta.find_published(full[:2000])
+    title = _meta.find_title(preamble or text.lines) or ""
+    year = _year(title, text, ctx)
+    agency, published = _signature(_lines_backwards(doc.blocks), title, ctx)
+    stated = _meta.find_published("\n".join(preamble)[:3000]) or _meta.find_published(text.full[:2000])
     if published is None:
         published = stated
     elif stated is not None and stated != published:
@@ -1647,7 +1685,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
         if not agency:
             ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", _NOWHERE)
     lead = "\n".join(preamble)
-    period = _meta.find_period(lead) or _meta.find_period(full)
+    period = _meta.find_period(lead) or _meta.find_period(text.full)
     if period is not None and period.start.year != year:
         ctx.note(
             "period-year",
@@ -1774,10 +1812,11 @@ def _narrative(lines: list[str], heading: str | None, key: str, ctx: _Context) -
     return attrs.evolve(lead, subsections=(*lead.subsections, *extra))
 
 
-def _year(title: str, full: str, ctx: _Context) -> int:
+def _year(title: str, text: _Text, ctx: _Context) -> int:
     m = re.search(r"(\d{4})\s*年", title)
     if m and 2000 <= int(m.group(1)) <= 2100:
         return int(m.group(1))
+    full = text.full
     period = _meta.find_period(full)
     if period is not None:
         return period.start.year
@@ -1791,10 +1830,13 @@ _DATE_CHARS: Final = re.compile(r"[\s\d年月日()（）〇零○一二三四五
 """The characters of a date line; a signature date has at most two others (a line of prose is not one)."""
 
 
-def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
-    """The issuing body and date signed at the end (or under the title), with a note on a mistyped date."""
-    tail: list[str] = []  # the last four lines with text, stripped: read from the end (lines holds the whole text)
-    for line in reversed(lines):
+def _signature(lines_backwards: Iterable[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
+    """The issuing body and date signed at the end (or under the title), with a note on a mistyped date.
+
+    ``lines_backwards``: the document's lines, last first (see :func:`_lines_backwards`).
+    """
+    tail: list[str] = []  # the last four lines with text, stripped
+    for line in lines_backwards:
         if stripped := line.strip():
             tail.append(stripped)
             if len(tail) == 4:
