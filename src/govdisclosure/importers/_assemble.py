@@ -1266,34 +1266,29 @@ def _review_header(table: SourceTable) -> dict[int, str]:
     A column is named by one block header (行政复议, 未经复议直接起诉, 复议后起诉) and one result header (结果维持…)
     printed above it, merged cells included; {} unless all fifteen are named, each once.
     """
+    header_rows = tuple(tuple([cell.text for cell in row]) for row in _header_rows(table))
+    return dict(_review_columns(header_rows))
+
+
+@functools.lru_cache(maxsize=256)  # 表四's header is printed alike from report to report
+def _review_columns(header_rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, str], ...]:
+    """(grid column, cell) for :func:`_review_header`, from the texts of the header rows' cells."""
     columns: dict[int, list[str]] = {}  # the header texts printed above each grid column
-    for row in _header_rows(table):
-        for col, cell in enumerate(row):
-            if cell.text.strip():
-                columns.setdefault(col, []).append(cell.text)
+    for row in header_rows:
+        for col, text in enumerate(row):
+            if text.strip():
+                columns.setdefault(col, []).append(text)
     out: dict[int, str] = {}
     for col, texts in columns.items():
-        name = _review_column(tuple(texts))
-        if name is not None:
-            out[col] = name
-    return out if sorted(out.values()) == _REVIEW_FLAT_SORTED else {}
-
-
-@functools.lru_cache(maxsize=1024)  # the header columns of 表四 are printed alike from report to report
-def _review_column(texts: tuple[str, ...]) -> str | None:
-    """The cell of 表四 (``reconsideration.total``) that the header texts above a grid column name, or None.
-
-    They must name one block (行政复议…) and one result (结果维持…); a merged cell repeats its text down the rows.
-    """
-    groups: set[str] = set()
-    results: set[str] = set()
-    for text in texts:
-        text_groups, text_results = _review_names(text)
-        groups |= text_groups
-        results |= text_results
-    if len(groups) == 1 and len(results) == 1:
-        return f"{next(iter(groups))}.{next(iter(results))}"
-    return None
+        groups: set[str] = set()  # a merged cell repeats its text down the rows: the names are sets
+        results: set[str] = set()
+        for text in texts:
+            text_groups, text_results = _review_names(text)
+            groups |= text_groups
+            results |= text_results
+        if len(groups) == 1 and len(results) == 1:
+            out[col] = f"{next(iter(groups))}.{next(iter(results))}"
+    return tuple(out.items()) if sorted(out.values()) == _REVIEW_FLAT_SORTED else ()
 
 
 @functools.lru_cache(maxsize=1024)  # the same few header texts in every report
@@ -1364,8 +1359,8 @@ def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Conte
             "warning",
             "review_litigation",
         )
-    order = sorted(header, key=lambda col: _REVIEW_FLAT.index(header[col]))
-    return [by_col[col] for col in order]
+    column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
+    return [by_col[column_of[name]] for name in _REVIEW_FLAT]
 
 
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
