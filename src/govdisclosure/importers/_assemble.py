@@ -284,7 +284,11 @@ def _row_item(
                 values, cols = [], []
     if not labels and not values:
         return None
-    return _Item(labels, values, True, cols, label_col, positions, extras or {}, header or {}, loose, row)
+    if extras is None:
+        extras = {}
+    if header is None:
+        header = {}
+    return _Item(labels, values, True, cols, label_col, positions, extras, header, loose, row)
 
 
 _PATH_SEP: Final = re.compile(r"\s+/\s+")
@@ -850,12 +854,12 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     offset = max(0, item.label_col + 1 - min(positions))
     targets = [p + offset for p in positions] if offset else list(positions)
     values = item.values
-    slots: list[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
+    slots: Sequence[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
     if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
         for text, _ in values:
             if len(text) > 2 and _is_run(text):  # (most cells are shorter than a run: no call for them)
                 return None
-        slots = list(values)
+        slots = values
     else:
         slots = [None] * len(targets)
         slot_of = {col: k for k, col in enumerate(targets)}
@@ -945,7 +949,7 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
             match = _labels.match(text, "applications")
             if match is None:
                 continue
-            if not match.exact:
+            if match.how != "exact":
                 _label_note(text, match, where, ctx)
             if match.is_row or (match.path == "outcomes.other_handling" and _carries_row(item)):
                 row = match
