@@ -479,8 +479,11 @@ class _Norm:
         return self.index[pos]
 
 
+_TOKEN: Final = re.compile(r"\S+")
+
+
 def _tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
-    return [(m.group(0), _at(where, offset + m.start())) for m in re.finditer(r"\S+", run)]
+    return [(m.group(0), _at(where, offset + m.start())) for m in _TOKEN.finditer(run)]
 
 
 def _line_items(segment: _Segment, table: str) -> list[_Item]:
@@ -514,7 +517,7 @@ def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
     the run ends at the first other text (the part of a token before it is kept: "5件" gives "5").
     """
     tokens: list[tuple[str, Where]] = []
-    for m in re.finditer(r"\S+", run):
+    for m in _TOKEN.finditer(run):
         token = m.group(0)
         if _RUN.fullmatch(token):
             if _DIGIT.search(token) or token in _BLANKS:
