@@ -882,3 +882,30 @@ class TestHelpers:
         lines = _text_of(blocks)
         assert list(_lines_backwards(blocks)) == lines[::-1]
         assert _has_text(blocks) == bool("".join(lines).strip())
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "一、总体情况",
+            "一、概 述",
+            "二、主动公开政府政府情况",
+            "三、收到和处理政府信息公开申请的情况",
+            "四、政府信息公开行政法复议、行政诉讼情况",
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+            "（本页）一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况",
+            "一是进一步规范、五是加强",
+        ],
+    )
+    def test_headings(self, text: str) -> None:
+        """Searching a pattern only where one of its words is printed finds what searching everywhere finds."""
+        from govdisclosure.importers import _meta
+        from govdisclosure.importers._assemble import _headings
+
+        everywhere = sorted(
+            (m.start(), m.end(), key) for key, pattern in _meta.SECTION_PATTERNS.items() for m in pattern.finditer(text)
+        )
+        assert _headings(text) == everywhere
+        assert _meta.SECTION_WORDS.keys() == _meta.SECTION_PATTERNS.keys()
+        for key, words in _meta.SECTION_WORDS.items():
+            assert all(word in _meta.SECTION_PATTERNS[key].pattern for word in words)

@@ -160,8 +160,17 @@ _MAYBE_HEADING: Final = re.compile(r"[一二三四五六七]\s*[、.．]")  # wh
 
 
 def _headings(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, section) of every heading pattern's match in ``text``, in order."""
-    found = [(m.start(), m.end(), key) for key, p in _meta.SECTION_PATTERNS.items() for m in p.finditer(text)]
+    """(start, end, section) of every heading pattern's match in ``text``, in order.
+
+    A pattern is searched for only in a text with one of its words (``_meta.SECTION_WORDS``): a heading line names
+    one section, and the other patterns are ruled out without a regex search.
+    """
+    found: list[tuple[int, int, str]] = []
+    for key, pattern in _meta.SECTION_PATTERNS.items():
+        for word in _meta.SECTION_WORDS[key]:
+            if word in text:
+                found.extend((m.start(), m.end(), key) for m in pattern.finditer(text))
+                break
     found.sort()
     return found
 

@@ -23,6 +23,7 @@ from ..model import Contact, Narrative, Period, Subsection
 
 __all__ = [
     "SECTION_PATTERNS",
+    "SECTION_WORDS",
     "find_agency_in_title",
     "find_contact",
     "find_date",
@@ -47,6 +48,16 @@ SECTION_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     }.items()
 }
 """Section headings as printed, tolerating rewordings and typos (行政法复议, 主动公开政府政府情况)."""
+SECTION_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "overview": ("总体情况", "概"),
+    "active_disclosure": ("主动公开政府",),
+    "applications": ("收到和处理政府信息公开申请",),
+    "review_litigation": ("复议",),
+    "problems": ("问题",),
+    "other_matters": ("其他需要报告的事项",),
+}
+"""For each of ``SECTION_PATTERNS``, words one of which every match of the pattern contains: a text without them
+cannot hold that heading, and the pattern need not be searched for (a substring test is much faster)."""
 
 _DATE: Final = re.compile(r"(\d{4})\s*([年月])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
