@@ -833,3 +833,79 @@ class TestExtraColumns:
         assert [n.message for n in result.notes_with("extra-column")] == [
             "review_litigation: column not in the form ignored: 3"
         ]
+
+
+class TestHelpers:
+    """Private helpers written for speed give what the plain forms they replace give."""
+
+    @pytest.mark.parametrize(
+        "texts",
+        [["规章", "13"], ["信息内容", "本年新制作数量"], ["", "①"], ["总计²"], ["\uff11\uff12"], ["", ""], ["a b"]],
+    )
+    def test_has_digit(self, texts: list[str]) -> None:
+        """A row has a digit when any character of any cell is one for ``str.isdigit`` (², ① included)."""
+        from govdisclosure.importers._assemble import _has_digit
+
+        row = [SourceCell(text) for text in texts]
+        assert _has_digit(row) == any(ch.isdigit() for text in texts for ch in text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "（一）主动公开。(二)依申请公开：（三） 管理",
+            "甲（一）乙。（二）丙 (三)丁",
+            "无",
+            "（十）(九)（八）",
+            "。(一)（二）\n（三）",
+        ],
+    )
+    def test_markers(self, text: str) -> None:
+        """The sub-section markers found with one pattern per bracket are the ones the single pattern finds."""
+        from govdisclosure.importers import _meta
+
+        expected = [(m.span(), m.group(1)) for m in _meta._MARKER.finditer(text)]
+        assert [(m.span(), m.group(1)) for m in _meta._markers(text)] == expected
+
+    @pytest.mark.parametrize(
+        "blocks",
+        [
+            (TITLE, grid(["规章", "1"], ["", " "]), SourceLine("  "), SourceLine("某县人民政府")),
+            (SourceLine(" "), grid([" ", ""], ["\u3000", ""])),
+            (SourceTable(((SourceCell("x", spanned=True), SourceCell(" ")),)),),
+            (),
+        ],
+    )
+    def test_document_text(self, blocks: tuple[SourceLine | SourceTable, ...]) -> None:
+        """The lines read from the end, and the test for text, agree with the document's lines joined."""
+        from govdisclosure.importers._assemble import _has_text, _lines_backwards, _text_of
+
+        lines = _text_of(blocks)
+        assert list(_lines_backwards(blocks)) == lines[::-1]
+        assert _has_text(blocks) == bool("".join(lines).strip())
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "一、总体情况",
+            "一、概 述",
+            "二、主动公开政府政府情况",
+            "三、收到和处理政府信息公开申请的情况",
+            "四、政府信息公开行政法复议、行政诉讼情况",
+            "五、政府信息公开工作存在的主要问题及改进情况",
+            "六、其他需要报告的事项",
+            "（本页）一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况",
+            "一是进一步规范、五是加强",
+        ],
+    )
+    def test_headings(self, text: str) -> None:
+        """Searching a pattern only where one of its words is printed finds what searching everywhere finds."""
+        from govdisclosure.importers import _meta
+        from govdisclosure.importers._assemble import _headings
+
+        everywhere = sorted(
+            (m.start(), m.end(), key) for key, pattern in _meta.SECTION_PATTERNS.items() for m in pattern.finditer(text)
+        )
+        assert _headings(text) == everywhere
+        assert _meta.SECTION_WORDS.keys() == _meta.SECTION_PATTERNS.keys()
+        for key, words in _meta.SECTION_WORDS.items():
+            assert all(word in _meta.SECTION_PATTERNS[key].pattern for word in words)

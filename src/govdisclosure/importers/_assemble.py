@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from itertools import product
 from typing import Any, Final
@@ -48,6 +48,7 @@ from ._source import SourceCell, SourceDocument, SourceLine, SourceTable, Where
 
 __all__ = ["assemble"]
 
+_NOWHERE: Final = Where()  # no position: one frozen value, shared by every note and item that has none
 _SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
 _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
 _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "空", "－", "\u2013", "_", "\\", "&nbsp;"})
@@ -87,12 +88,8 @@ class _Item:
     values: list[tuple[str, Where]]
     cells: bool
     """True for grid cells (blank cells count), False for whitespace tokens of a line."""
-    widths: list[int] = attrs.Factory(list)
-    """For grid cells: the colspan of each value cell (a merged cell covers several columns)."""
     cols: list[int] = attrs.Factory(list)
     """For grid cells: the grid column of each value cell."""
-    padding: list[bool] = attrs.Factory(list)
-    """For grid cells: True for a cell added by the reader to square the grid (the printed row ended before it)."""
     label_col: int = -1
     """For grid cells: the grid column of the last label cell (-1 when the row has no label)."""
     positions: tuple[int, ...] | None = None
@@ -103,6 +100,26 @@ class _Item:
     """For grid cells of 表二: the normalised text of the last header row, by grid column."""
     loose: _Loose | None = None
     """For grid cells of 表三 under a header that does not name every applicant column."""
+    row: Sequence[SourceCell] = ()
+    """For a grid row: the row itself, whose cells give :attr:`widths`."""
+
+    # The two properties below are derived when needed rather than stored for every cell of every row: most rows
+    # are read under their header's columns, which needs neither.
+
+    @property
+    def widths(self) -> list[int]:
+        """For grid cells: the colspan of each value cell (a merged cell covers several columns)."""
+        return [self.row[col].colspan for col in self.cols] if self.row else []
+
+    @property
+    def padding(self) -> list[bool]:
+        """For grid cells: True for a cell added by the reader to square the grid (the printed row ended before it)."""
+        return [not text and where.detail == _PADDING for text, where in self.values] if self.row else []
+
+
+def _is_padding(text: str, where: Where) -> bool:
+    """True for an empty cell a reader added to square a grid (the printed row ended before it)."""
+    return not text and where.detail == _PADDING
 
 
 @attrs.define
@@ -132,7 +149,7 @@ class _Context:
         severity: Severity = "warning",
         path: str | None = None,
     ) -> None:
-        self.notes.append(Note(code, message, severity, where or Where(), path))
+        self.notes.append(Note(code, message, severity, where or _NOWHERE, path))
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -142,12 +159,20 @@ class _Context:
 _MAYBE_HEADING: Final = re.compile(r"[一二三四五六七]\s*[、.．]")  # what every section pattern starts with
 
 
-def _headings(text: str) -> Iterator[tuple[int, int, str]]:
-    if not _MAYBE_HEADING.search(text):
-        return
+def _headings(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, section) of every heading pattern's match in ``text``, in order.
+
+    A pattern is searched for only in a text with one of its words (``_meta.SECTION_WORDS``): a heading line names
+    one section, and the other patterns are ruled out without a regex search.
+    """
+    found: list[tuple[int, int, str]] = []
     for key, pattern in _meta.SECTION_PATTERNS.items():
-        for m in pattern.finditer(text):
-            yield m.start(), m.end(), key
+        for word in _meta.SECTION_WORDS[key]:
+            if word in text:
+                found.extend((m.start(), m.end(), key) for m in pattern.finditer(text))
+                break
+    found.sort()
+    return found
 
 
 def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTable | _Segment]], dict[str, str]]:
@@ -162,7 +187,7 @@ def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTa
             continue
         text = block.text
         pos = 0
-        for start, end, section in sorted(_headings(text)):
+        for start, end, section in _headings(text) if _MAYBE_HEADING.search(text) else ():
             index = _SECTIONS.index(section)
             if start < pos or index <= current:
                 continue
@@ -172,14 +197,36 @@ def _sections(doc: SourceDocument) -> tuple[dict[str, list[SourceLine | SourceTa
             printed[section] = re.sub(r"\s+", "", text[start:end])
             parts.setdefault(key, [])
         if text[pos:].strip():
-            parts.setdefault(key, []).append(_Segment(text[pos:], _at(block.where, pos)))
+            if pos == 0 and block.where.line is None:  # the whole line, where it was: the block itself
+                parts.setdefault(key, []).append(block)
+            else:
+                parts.setdefault(key, []).append(_Segment(text[pos:], _at(block.where, pos)))
     return parts, printed
 
 
 def _at(where: Where, offset: int) -> Where:
+    """``where`` moved ``offset`` characters right on its line (itself when it has no line).
+
+    Built with the constructor rather than ``attrs.evolve``, which looks up the fields for every call (one per
+    token of a text line); ``_WHERE_FIELDS`` checks at import that the arguments are still all of them.
+    """
     if where.line is None:
         return where
-    return attrs.evolve(where, column=(where.column or 1) + offset)
+    return Where(
+        where.line,
+        (where.column or 1) + offset,
+        where.page,
+        where.bbox,
+        where.table,
+        where.row,
+        where.col,
+        where.detail,
+    )
+
+
+_WHERE_FIELDS: Final = ("line", "column", "page", "bbox", "table", "row", "col", "detail")
+if tuple(field.name for field in attrs.fields(Where)) != _WHERE_FIELDS:  # pragma: no cover
+    raise TypeError("Where fields changed: update _at() in _assemble.py")
 
 
 def _table_kind(table: SourceTable) -> str | None:
@@ -205,36 +252,52 @@ def _is_value(text: str) -> bool:
     return t in _BLANKS or bool(_VALUE.match(t)) or bool(_WORD_CELL.match(t))
 
 
-def _row_item(row: Sequence[SourceCell], positions: tuple[int, ...] | None = None) -> _Item | None:
+@functools.lru_cache(maxsize=4096)  # cell texts recur ("0", "", the labels of the form…)
+def _cell_text(text: str) -> tuple[str, bool]:
+    """A grid cell's text stripped, and whether it is a value (:func:`_is_value`): one cached call per cell."""
+    stripped = text.strip()
+    return stripped, _is_value(stripped)
+
+
+def _row_item(
+    row: Sequence[SourceCell],
+    positions: tuple[int, ...] | None = None,
+    extras: dict[int, str] | None = None,
+    header: dict[int, str] | None = None,
+    loose: _Loose | None = None,
+) -> _Item | None:
+    """A grid row as an item: its label cells, and the value cells after the last of them.
+
+    ``positions``, ``extras``, ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`).
+    """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
-    widths: list[int] = []
     cols: list[int] = []
-    padding: list[bool] = []
     label_col = -1
     for col, cell in enumerate(row):
-        text = cell.text.strip()
-        if _is_value(text):
-            if cell.spanned:
+        text, is_value = _cell_text(cell.text)
+        if is_value:
+            if cell.spanned or not (text or labels):  # without a label, the values start at the first printed one
                 continue
-            if labels or text:
-                values.append((text, cell.where))
-                widths.append(cell.colspan)
-                cols.append(col)
-                padding.append(not text and cell.where.detail == _PADDING)
+            values.append((text, cell.where))
+            cols.append(col)
         else:
-            for part in _PATH_SEP.split(text) if " / " in text else (text,):  # a header path (三、… / （一）…)
-                if not labels or labels[-1][0] != part:
-                    labels.append((part, cell.where))
+            if " / " in text:  # a header path (三、… / （一）…): each level is a label
+                for part in _PATH_SEP.split(text):
+                    if not labels or labels[-1][0] != part:
+                        labels.append((part, cell.where))
+            elif not labels or labels[-1][0] != text:  # (a merged label cell repeats its text)
+                labels.append((text, cell.where))
             label_col = col
-            values, widths, cols, padding = [], [], [], []  # values come after the last label
-    if not labels:
-        while values and not values[0][0]:
-            for column in (values, widths, cols, padding):
-                column.pop(0)
+            if values:  # values come after the last label
+                values, cols = [], []
     if not labels and not values:
         return None
-    return _Item(labels, values, True, widths, cols, padding, label_col, positions)
+    if extras is None:
+        extras = {}
+    if header is None:
+        header = {}
+    return _Item(labels, values, True, cols, label_col, positions, extras, header, loose, row)
 
 
 _PATH_SEP: Final = re.compile(r"\s+/\s+")
@@ -252,15 +315,36 @@ _PADDING: Final = "padding"  # Where.detail of the empty cells readers add to sq
 _HEADER_KEYS: Final = {_labels.normalize(f.label): f.key for f in layout.APPLICANT_FIELDS}
 
 
-def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
+def _has_digit(row: Sequence[SourceCell]) -> bool:
+    """True when some cell of a grid row has a digit (``str.isdigit``): a data row, not a header row.
+
+    The row's text is joined once and searched with a regex for the decimal digits (in C); only a row
+    without one (a header row) is tested character by character, for the other characters ``str.isdigit``
+    accepts (², ①), and that answer is cached: header rows are printed alike from report to report.
+    """
+    text = "".join([cell.text for cell in row])
+    return _DIGIT.search(text) is not None or _has_other_digit(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _has_other_digit(text: str) -> bool:
+    """True when a character of ``text`` is a digit for ``str.isdigit`` (², ① as well as 0-9)."""
+    return not text.isascii() and any(map(str.isdigit, text))
+
+
+def _header_rows(table: SourceTable) -> list[Sequence[SourceCell]]:
+    """The rows of a grid without a digit anywhere (its header rows), found once for every header reader."""
+    return [row for row in table.rows if not _has_digit(row)]
+
+
+def _header_positions(header_rows: Sequence[Sequence[SourceCell]]) -> tuple[int, ...] | None:
     """The grid column of each applicant column of 表三, read from the header rows (None when not all are seen).
 
-    A row with a digit anywhere is a data row and is skipped; the first cell naming each column is taken.
+    A row with a digit anywhere is a data row and is not among ``header_rows``; the first cell naming each column
+    is taken.
     """
     found: dict[str, int] = {}
-    for row in table.rows:
-        if any(any(map(str.isdigit, cell.text)) for cell in row):  # map: the characters are tested in C
-            continue
+    for row in header_rows:
         for col, cell in enumerate(row):
             if cell.spanned or not cell.text:
                 continue
@@ -278,21 +362,24 @@ def _header_positions(table: SourceTable) -> tuple[int, ...] | None:
 def _partial_header(table: SourceTable) -> str | None:
     """The printed header row of a 表三 grid naming some applicant column but not all of them, else None."""
     for row in table.rows:
-        texts = [cell.text.strip() for cell in row if not cell.spanned and cell.text.strip()]
-        if not texts or any(_is_value(t) for t in texts):
-            continue
-        if any(_header_names(t)[-1] in _HEADER_KEYS for t in texts[1:]):
-            return " | ".join(re.sub(r"\s+", "", t) for t in texts)
+        texts: list[str] = []  # the row's printed texts, when none of them is a value
+        for cell in row:
+            text, is_value = _cell_text(cell.text)
+            if text and not cell.spanned:
+                if is_value:
+                    break  # a data row: its first figure ends the search
+                texts.append(text)
+        else:
+            if texts and any(_header_names(t)[-1] in _HEADER_KEYS for t in texts[1:]):
+                return " | ".join(re.sub(r"\s+", "", t) for t in texts)
     return None
 
 
-def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, str]:
+def _header_extras(header_rows: Sequence[Sequence[SourceCell]], positions: tuple[int, ...]) -> dict[int, str]:
     """Grid columns among 表三's applicant columns whose header names no applicant column (小计…), with that name."""
     first = min(positions)
     extras: dict[int, str] = {}
-    for row in table.rows:
-        if any(any(map(str.isdigit, cell.text)) for cell in row):
-            continue
+    for row in header_rows:
         for col, cell in enumerate(row):
             text = cell.text.strip()
             if col < first or col in positions or cell.colspan > 1 or not text:
@@ -302,9 +389,13 @@ def _header_extras(table: SourceTable, positions: tuple[int, ...]) -> dict[int, 
     return extras
 
 
+_UNIT: Final = re.compile(r"\([^)]*\)")
+
+
+@functools.lru_cache(maxsize=1024)  # header texts recur (本年新制作数量…), and every field's label is looked up per row
 def _column_label(text: str) -> str:
     """A printed column header in comparable form, without its parenthesised unit (本年收费金额（单位：万元）)."""
-    return re.sub(r"\([^)]*\)", "", _labels.normalize(text))
+    return _UNIT.sub("", _labels.normalize(text))
 
 
 _ACTIVE_COLUMNS: Final = frozenset(
@@ -317,10 +408,16 @@ _ACTIVE_COLUMNS: Final = frozenset(
 
 def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
     """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}."""
-    if any(any(map(str.isdigit, cell.text)) for cell in row):
+    if _has_digit(row):
         return {}
-    header = {col: _column_label(cell.text) for col, cell in enumerate(row) if cell.text.strip()}
-    return header if any(t in _ACTIVE_COLUMNS for t in header.values()) else {}
+    return dict(_header_columns(tuple([cell.text for cell in row])))
+
+
+@functools.lru_cache(maxsize=1024)  # 表二's header rows are printed alike from report to report
+def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
+    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form."""
+    header = {col: _column_label(text) for col, text in enumerate(texts) if text.strip()}
+    return tuple(header.items()) if any(t in _ACTIVE_COLUMNS for t in header.values()) else ()
 
 
 def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
@@ -332,12 +429,13 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
     header = item.header
     cols: list[int] = []
     for field in fields:
-        found = [col for col, text in header.items() if text == _column_label(field.label)]
+        label = _column_label(field.label)
+        found = [col for col, text in header.items() if text == label]
         if len(found) != 1:
             return None
         cols.append(found[0])
     at = {col: i for i, col in enumerate(item.cols)}
-    if any(col not in at or item.padding[at[col]] for col in cols):
+    if any(col not in at or _is_padding(*item.values[at[col]]) for col in cols):
         return None
     ignored: list[str] = []
     for i, col in enumerate(item.cols):
@@ -347,14 +445,7 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
         if col not in header:
             return None
         ignored.append(f"{header[col]} {text}")
-    out: dict[str, Any] = {}
-    for field, col in zip(fields, cols, strict=True):
-        text, w = item.values[at[col]]
-        path = f"{prefix}.{field.key}"
-        value, printed = _value(text, field.kind, ctx, w, path, field.unit)
-        out[field.key] = value
-        if printed or text:
-            ctx.provenance[path] = printed_origin(text, w)
+    out = _read_cells(fields, [item.values[at[col]] for col in cols], prefix, ctx)
     if ignored:
         ctx.note(
             "extra-column",
@@ -366,6 +457,9 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
     return out
 
 
+_DROPPED: Final = "\"'“”‘’「」"  # quotes, dropped from texts searched for labels, as whitespace is
+
+
 class _Norm:
     """A text without whitespace or quotes, NFKC-normalised, with the position of each character in the original."""
 
@@ -373,14 +467,16 @@ class _Norm:
         chars: list[str] = []
         index: list[int] = []
         nfkc = unicodedata.normalize("NFKC", text)
-        same = len(nfkc) == len(text)
-        for i, ch in enumerate(text):
-            n = nfkc[i] if same else unicodedata.normalize("NFKC", ch)
-            for c in n:
-                if c.isspace() or c in "\"'“”‘’「」":
-                    continue
-                chars.append(c)
-                index.append(i)
+        if len(nfkc) == len(text):  # the usual case: one character for one, the positions are kept
+            index = [i for i, c in enumerate(nfkc) if not (c.isspace() or c in _DROPPED)]
+            chars = [nfkc[i] for i in index]
+        else:
+            for i, ch in enumerate(text):
+                for c in unicodedata.normalize("NFKC", ch):
+                    if c.isspace() or c in _DROPPED:
+                        continue
+                    chars.append(c)
+                    index.append(i)
         self.text = _labels.unify_marks("".join(chars))
         self.index = index
         self.length = len(text)
@@ -392,8 +488,11 @@ class _Norm:
         return self.index[pos]
 
 
+_TOKEN: Final = re.compile(r"\S+")
+
+
 def _tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
-    return [(m.group(0), _at(where, offset + m.start())) for m in re.finditer(r"\S+", run)]
+    return [(m.group(0), _at(where, offset + m.start())) for m in _TOKEN.finditer(run)]
 
 
 def _line_items(segment: _Segment, table: str) -> list[_Item]:
@@ -427,7 +526,7 @@ def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
     the run ends at the first other text (the part of a token before it is kept: "5件" gives "5").
     """
     tokens: list[tuple[str, Where]] = []
-    for m in re.finditer(r"\S+", run):
+    for m in _TOKEN.finditer(run):
         token = m.group(0)
         if _RUN.fullmatch(token):
             if _DIGIT.search(token) or token in _BLANKS:
@@ -465,9 +564,10 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
         if isinstance(block, SourceTable):
             loose = None
             if table == "applications":  # a table without header rows continues the last one's columns
-                found = _header_positions(block)
+                header_rows = _header_rows(block)
+                found = _header_positions(header_rows)
                 if found is not None:
-                    positions, extras = found, _header_extras(block, found)
+                    positions, extras = found, _header_extras(header_rows, found)
                 else:
                     partial = _partial_header(block)
                     if partial is not None:  # one note for every table under the same printed header
@@ -476,11 +576,8 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
             for row in block.rows:
                 if table == "active_disclosure":
                     header = _header_row(row) or header
-                item = _row_item(row, positions)
+                item = _row_item(row, positions, extras, header, loose)
                 if item is not None:
-                    item.extras = extras
-                    item.header = header
-                    item.loose = loose
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
@@ -515,6 +612,8 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
     """
     if text.isdigit() and text.isascii():  # the common case: plain ASCII digits
         return (Decimal(text) if kind == "amount" else int(text)), True
+    if not text:  # the other common case: a blank cell, printed as such
+        return None, True
     t = unicodedata.normalize("NFKC", text).strip().replace("\u2212", "-")
     if "," in t:
         grouped = _GROUPED.match(t)
@@ -587,6 +686,44 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
     return value, True
 
 
+def _read_cells(
+    fields: Sequence[layout.Field],
+    cells: Sequence[tuple[str, Where] | None],
+    prefix: str,
+    ctx: _Context,
+    missing: list[str] | None = None,
+) -> dict[str, Any]:
+    """The values of a row's cells by field key, each printed cell's provenance recorded.
+
+    A blank cell or one of plain ASCII digits, nearly every cell of a report, is read here directly; the others
+    go through :func:`_value` (markers, units, annotations, notes). With ``missing`` (a row read under its header's
+    columns), a cell that is None or padding (:func:`_is_padding`) was not printed: its value is None, it has no
+    provenance and its field's label is added to ``missing``.
+    """
+    out: dict[str, Any] = {}
+    provenance = ctx.provenance
+    for field, cell in zip(fields, cells, strict=True):
+        key = field.key
+        if cell is None:
+            out[key] = None
+            if missing is not None:
+                missing.append(field.label)
+            continue
+        text, where = cell
+        path = f"{prefix}.{key}"
+        if not text:
+            out[key] = None
+            if missing is not None and where.detail == _PADDING:  # padding: not printed (_is_padding)
+                missing.append(field.label)
+                continue
+        elif text.isdigit() and text.isascii():
+            out[key] = Decimal(text) if field.kind == "amount" else int(text)
+        else:
+            out[key] = _value(text, field.kind, ctx, where, path, field.unit)[0]
+        provenance[path] = printed_origin(text, where)
+    return out
+
+
 def _read_row(
     item: _Item,
     fields: Sequence[layout.Field],
@@ -609,12 +746,13 @@ def _read_row(
         if placed is not None:
             return placed, []
     values = list(item.values)
-    widths = list(item.widths)
-    if item.cells and any(item.padding):  # cells the reader added after the end of a short printed row
-        kept = [i for i, pad in enumerate(item.padding) if not pad]
+    widths = item.widths
+    padding = item.padding
+    if item.cells and any(padding):  # cells the reader added after the end of a short printed row
+        kept = [i for i, pad in enumerate(padding) if not pad]
         values, widths = [values[i] for i in kept], [widths[i] for i in kept]
     count = len(fields)
-    where = values[0][1] if values else (item.labels[0][1] if item.labels else Where())
+    where = values[0][1] if values else (item.labels[0][1] if item.labels else _NOWHERE)
     if item.cells and len(values) > count:
         if item.labels and not values[0][0]:  # the filler cell of a label spanning two grid columns
             values.pop(0)
@@ -669,13 +807,7 @@ def _read_row(
             )
             return out, []
     if len(values) == count:
-        for field, (text, w) in zip(fields, values, strict=True):
-            path = f"{prefix}.{field.key}"
-            value, printed = _value(text, field.kind, ctx, w, path, field.unit)
-            out[field.key] = value
-            if printed or text:
-                ctx.provenance[path] = printed_origin(text, w)
-        return out, []
+        return _read_cells(fields, values, prefix, ctx), []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
     digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
     if digits and item.cells and len(values) > 1 and len(texts) != count:
@@ -732,46 +864,43 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     positions = item.positions
     assert positions is not None
     offset = max(0, item.label_col + 1 - min(positions))
-    targets = [p + offset for p in positions]
-    wanted = set(targets)
-    at: dict[int, int] = {}
+    targets = [p + offset for p in positions] if offset else list(positions)
     values = item.values
-    ignored: list[str] = []
-    for i, col in enumerate(item.cols):
-        text = values[i][0]
-        if col in wanted:
-            if not text.isdigit() and len(text.split()) > 1:
-                return None  # a run of figures in one cell: read it by order (the digit splitter)
-            at[col] = i
-        elif text and col - offset in item.extras:
-            ignored.append(f"{item.extras[col - offset]} {text}")
-        elif text:
-            return None  # a figure outside the header's columns: the header does not fit this row
-    if ignored:
-        ctx.note(
-            "extra-column",
-            f"{prefix}: column not in the form ignored: {'、'.join(ignored)}",
-            values[0][1],
-            "warning",
-            prefix,
-        )
+    slots: Sequence[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
+    if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
+        for text, _ in values:
+            if len(text) > 2 and _is_run(text):  # (most cells are shorter than a run: no call for them)
+                return None
+        slots = values
+    else:
+        slots = [None] * len(targets)
+        slot_of = {col: k for k, col in enumerate(targets)}
+        extras = item.extras
+        ignored: list[str] = []
+        for i, col in enumerate(item.cols):
+            text = values[i][0]
+            k = slot_of.get(col)
+            if k is not None:
+                if len(text) > 2 and _is_run(text):
+                    return None
+                slots[k] = values[i]
+            elif text:
+                if col - offset not in extras:
+                    return None  # a figure outside the header's columns: the header does not fit this row
+                ignored.append(f"{extras[col - offset]} {text}")
+        if ignored:
+            ctx.note(
+                "extra-column",
+                f"{prefix}: column not in the form ignored: {'、'.join(ignored)}",
+                values[0][1],
+                "warning",
+                prefix,
+            )
     count = len(fields)
-    out: dict[str, Any] = {}
     missing: list[str] = []
-    for field, col in zip(fields, targets, strict=True):
-        index = at.get(col)
-        if index is None or item.padding[index]:
-            out[field.key] = None
-            missing.append(field.label)
-            continue
-        text, w = item.values[index]
-        path = f"{prefix}.{field.key}"
-        value, printed = _value(text, field.kind, ctx, w, path, field.unit)
-        out[field.key] = value
-        if printed or text:
-            ctx.provenance[path] = printed_origin(text, w)
-    where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else Where())
+    out = _read_cells(fields, slots, prefix, ctx, missing)
     if missing:
+        where = item.values[0][1] if item.values else (item.labels[-1][1] if item.labels else _NOWHERE)
         ctx.note(
             "missing-cells",
             f"{prefix}: the printed row ends after {count - len(missing)} of {count} cells; "
@@ -783,6 +912,14 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     return out
 
 
+def _is_run(text: str) -> bool:
+    """True for a run of figures printed in one cell ("12 3"), to be read by order (the digit splitter).
+
+    A run has two tokens, so three characters at least: the length is tested first, as most cells are short.
+    """
+    return len(text) > 2 and not text.isdigit() and len(text.split()) > 1
+
+
 def _put(
     cut: Sequence[int],
     fields: Sequence[layout.Field],
@@ -792,7 +929,7 @@ def _put(
     out: dict[str, Any],
 ) -> None:
     text = " ".join(t for t, _ in values)
-    where = values[0][1] if values else Where()
+    where = values[0][1] if values else _NOWHERE
     for field, value in zip(fields, cut, strict=True):
         out[field.key] = Decimal(value) if field.kind == "amount" else value
         ctx.provenance[f"{prefix}.{field.key}"] = CellOrigin(text, where, True)
@@ -824,23 +961,24 @@ def _applications(items: Sequence[_Item], ctx: _Context) -> _Applications:
             match = _labels.match(text, "applications")
             if match is None:
                 continue
-            _label_note(text, match, where, ctx)
+            if match.how != "exact":
+                _label_note(text, match, where, ctx)
             if match.is_row or (match.path == "outcomes.other_handling" and _carries_row(item)):
                 row = match
             result.found += 1
-        has_numbers = _has_numbers(item)
         if row is None:
-            if has_numbers and not item.labels:
-                orphans.append(item)
-            elif has_numbers:
-                _unplaced(item, "表三", ctx)
+            if _has_numbers(item):
+                if not item.labels:
+                    orphans.append(item)
+                else:
+                    _unplaced(item, "表三", ctx)
             continue
         path = row.path
         if path.startswith("outcomes.other_handling."):
             result.three_rows = True
         elif path == "outcomes.other_handling":
             result.single_row = True
-        if not item.values or (not has_numbers and not item.cells):
+        if not item.values or (not item.cells and not _has_numbers(item)):  # a label printed without its numbers
             pending.append((path, item))
             continue
         if path in result.rows or path in ambiguous:
@@ -890,14 +1028,15 @@ def _carries_row(item: _Item) -> bool:
 
 
 def _has_numbers(item: _Item) -> bool:
-    return any(_DIGIT.search(t) for t, _ in item.values)
+    """True when a digit is printed among the item's values (their texts are searched at once, joined)."""
+    return _DIGIT.search(" ".join([t for t, _ in item.values])) is not None
 
 
 def _outcome_paths(rows: dict[str, dict[str, Any]]) -> list[str]:
     three = any(p.startswith("outcomes.other_handling.") for p in rows)
     paths = []
     for edition in ("2021",) if three else ("2019",):
-        for path, _ in layout.edition(edition).table("applications").rows():
+        for path, _ in _rows(edition, "applications"):
             if path.startswith("outcomes.") and path != "outcomes.total":
                 paths.append(path)
     return paths
@@ -1124,9 +1263,17 @@ def _pair_partly(
 # 3b. 表四 and 表二
 
 
-_REVIEW_FLAT: Final = tuple(
-    f"{r}.{f.key}" for r in _REVIEW_ROWS for f in layout.REVIEW_LITIGATION.root.child("reconsideration").fields
-)
+_REVIEW_FIELDS: Final = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
+_REVIEW_FLAT: Final = tuple(f"{r}.{f.key}" for r in _REVIEW_ROWS for f in _REVIEW_FIELDS)
+_REVIEW_FLAT_SORTED: Final = sorted(_REVIEW_FLAT)
+_REVIEW_KEYS: Final = {flat: tuple(flat.split(".")) for flat in _REVIEW_FLAT}
+"""Each of 表四's fifteen cells (``reconsideration.total``) as its row and field keys."""
+_REVIEW_FLAT_FIELDS: Final = tuple(layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in _REVIEW_FIELDS)
+"""表四's fifteen cells as the fields of one row (``reconsideration.total``…), read as one run of figures."""
+_REVIEW_GROUPS: Final = {_labels.normalize(layout.REVIEW_LITIGATION.root.child(r).label): r for r in _REVIEW_ROWS}
+"""The block headers of 表四 (行政复议, 未经复议直接起诉, 复议后起诉), normalised, to their row keys."""
+_REVIEW_RESULTS: Final = {_labels.normalize(f.label): f.key for f in _REVIEW_FIELDS}
+"""The result headers of 表四 (结果维持 … 总计), normalised, to their field keys."""
 
 
 def _review_header(table: SourceTable) -> dict[int, str]:
@@ -1135,43 +1282,69 @@ def _review_header(table: SourceTable) -> dict[int, str]:
     A column is named by one block header (行政复议, 未经复议直接起诉, 复议后起诉) and one result header (结果维持…)
     printed above it, merged cells included; {} unless all fifteen are named, each once.
     """
-    root = layout.REVIEW_LITIGATION.root
-    groups = {_labels.normalize(root.child(r).label): r for r in _REVIEW_ROWS}
-    results = {_labels.normalize(f.label): f.key for f in root.child("reconsideration").fields}
-    names: dict[int, list[str]] = {}
-    for row in table.rows:
-        if any(any(map(str.isdigit, cell.text)) for cell in row):
-            continue
-        for col, cell in enumerate(row):
-            if cell.text.strip():
-                names.setdefault(col, []).extend(_header_names(cell.text))
+    header_rows = tuple(tuple([cell.text for cell in row]) for row in _header_rows(table))
+    return dict(_review_columns(header_rows))
+
+
+@functools.lru_cache(maxsize=256)  # 表四's header is printed alike from report to report
+def _review_columns(header_rows: tuple[tuple[str, ...], ...]) -> tuple[tuple[int, str], ...]:
+    """(grid column, cell) for :func:`_review_header`, from the texts of the header rows' cells."""
+    columns: dict[int, list[str]] = {}  # the header texts printed above each grid column
+    for row in header_rows:
+        for col, text in enumerate(row):
+            if text.strip():
+                columns.setdefault(col, []).append(text)
     out: dict[int, str] = {}
-    for col, texts in names.items():
-        group = list({groups[t] for t in texts if t in groups})  # a merged cell repeats its text down the rows
-        result = list({results[t] for t in texts if t in results})
-        if len(group) == 1 and len(result) == 1:
-            out[col] = f"{group[0]}.{result[0]}"
-    return out if sorted(out.values()) == sorted(_REVIEW_FLAT) else {}
+    for col, texts in columns.items():
+        groups: set[str] = set()  # a merged cell repeats its text down the rows: the names are sets
+        results: set[str] = set()
+        for text in texts:
+            text_groups, text_results = _review_names(text)
+            groups |= text_groups
+            results |= text_results
+        if len(groups) == 1 and len(results) == 1:
+            out[col] = f"{next(iter(groups))}.{next(iter(results))}"
+    return tuple(out.items()) if sorted(out.values()) == _REVIEW_FLAT_SORTED else ()
+
+
+@functools.lru_cache(maxsize=1024)  # the same few header texts in every report
+def _review_names(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The 表四 blocks (row keys) and results (field keys) a header cell names, itself or as a level of its path."""
+    names = _header_names(text)
+    return (
+        frozenset(_REVIEW_GROUPS[n] for n in names if n in _REVIEW_GROUPS),
+        frozenset(_REVIEW_RESULTS[n] for n in names if n in _REVIEW_RESULTS),
+    )
 
 
 def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
     """表四 printed with a row per block (行政复议 / 未经复议直接起诉 / 复议后起诉, paths such as 行政诉讼 / 复议后起诉
-    included) under a header of results (结果维持 … 总计): its fifteen cells in official order, or None."""
-    root = layout.REVIEW_LITIGATION.root
-    groups = {_labels.normalize(root.child(r).label): r for r in _REVIEW_ROWS}
-    results = {_labels.normalize(f.label): f.key for f in root.child("reconsideration").fields}
+    included) under a header of results (结果维持 … 总计): its fifteen cells in official order, or None.
+
+    The first row with a digit must name a block: when it does not (表四 printed with a column per block, as usual),
+    the answer is None, found without reading the header rows first.
+    """
+    first = next((row for row in table.rows if _DIGIT.search("".join([cell.text for cell in row]))), None)
+    if first is not None and not any(
+        text and not is_value and _review_names(text)[0] for text, is_value in map(_cell_text, [c.text for c in first])
+    ):
+        return None
     columns: dict[int, str] = {}
     found: dict[str, tuple[str, Where]] = {}
     for row in table.rows:
         texts = [cell.text.strip() for cell in row]
-        named = {groups[n] for t in texts if t and not _is_value(t) for n in _header_names(t) if n in groups}
+        named: set[str] = set()
+        for text in texts:
+            if text and not _is_value(text):
+                named |= _review_names(text)[0]
         if not columns or not named:  # a header row (or a row before the header)
-            if any(_DIGIT.search(t) for t in texts):
+            if _DIGIT.search("".join(texts)):
                 return None
             for col, text in enumerate(texts):
-                names = {results[n] for n in _header_names(text) if n in results} if text else set()
-                if len(names) == 1:
-                    columns[col] = names.pop()
+                if text:
+                    results = _review_names(text)[1]
+                    if len(results) == 1:
+                        columns[col] = next(iter(results))
             continue
         if len(named) != 1:
             return None
@@ -1183,7 +1356,7 @@ def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
             if key in found:
                 return None
             found[key] = (texts[col], cell.where)
-    if sorted(found) != sorted(_REVIEW_FLAT):
+    if sorted(found) != _REVIEW_FLAT_SORTED:
         return None
     return [found[key] for key in _REVIEW_FLAT]
 
@@ -1202,8 +1375,8 @@ def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Conte
             "warning",
             "review_litigation",
         )
-    order = sorted(header, key=lambda col: _REVIEW_FLAT.index(header[col]))
-    return [by_col[col] for col in order]
+    column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
+    return [by_col[column_of[name]] for name in _REVIEW_FLAT]
 
 
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
@@ -1218,11 +1391,13 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 continue
             header = _review_header(block)
             for row in block.rows:
-                texts = [c.text.strip() for c in row if not c.spanned]
-                numeric = [t for t in texts if t and _is_value(t)]
-                if not numeric:
+                classified = [_cell_text(c.text) for c in row if not c.spanned]  # (stripped text, is a value)
+                if not any(text and is_value for text, is_value in classified):
                     continue
-                if not done and all(_is_value(t) or _REVIEW_WORDS.sub("", t).strip() == "" for t in texts):
+                texts = [text for text, _ in classified]
+                if not done and all(
+                    is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
+                ):
                     cells = True
                     named = _review_cells(row, header, ctx) if header and not tokens else None
                     if named is not None:
@@ -1240,26 +1415,23 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 tokens.extend(_tokens(rest, block.where, 0))
         if len(tokens) >= 15:
             done = True
-    fields = layout.REVIEW_LITIGATION.root.child("reconsideration").fields
-    flat_fields = [layout.Field(f"{r}.{f.key}", f.label) for r in _REVIEW_ROWS for f in fields]
     if not tokens:
         return {}
     item = _Item([], tokens, cells=cells)
-    values, _ = _read_row(item, flat_fields, "review_litigation", ctx, _digits.review_totals)
+    values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
     out: dict[str, dict[str, Any]] = {}
     for key, value in values.items():
-        row_key, field_key = key.split(".")
+        row_key, field_key = _REVIEW_KEYS[key]
         out.setdefault(row_key, {})[field_key] = value
     # provenance keys were written as review_litigation.<row>.<field> already
     return out
 
 
 def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, dict[str, Any]]:
-    table = layout.edition(edition).table("active_disclosure")
     out: dict[str, dict[str, Any]] = {}
     for item in items:
         row = None
-        printed = ("", Where())
+        printed = ("", _NOWHERE)
         for text, where in item.labels:
             match = _labels.match(text, "active_disclosure")
             if match is not None and match.is_row:
@@ -1271,7 +1443,7 @@ def _active(items: Sequence[_Item], edition: str, ctx: _Context) -> dict[str, di
         if not item.values:
             continue
         try:
-            node = table.node(row.path)
+            node = _node(edition, "active_disclosure", row.path)
         except KeyError:
             ctx.note(
                 "row-other-edition",
@@ -1314,6 +1486,18 @@ def _edition(active_text: str, apps: _Applications, year: int, ctx: _Context) ->
     return edition
 
 
+@functools.lru_cache(maxsize=256)  # the layout is fixed: each row is looked up once per edition
+def _node(edition: str, table: str, path: str) -> layout.Node:
+    """The layout node of a row of a table of an edition (KeyError when the edition has no such row)."""
+    return layout.edition(edition).table(table).node(path)
+
+
+@functools.lru_cache(maxsize=16)  # the layout is fixed: its rows are listed once per edition and table
+def _rows(edition: str, table: str) -> tuple[tuple[str, layout.Node], ...]:
+    """(path, node) of every data row of a table of an edition, in official order."""
+    return tuple(layout.edition(edition).table(table).rows())
+
+
 @functools.cache  # the layout is fixed: its rows are listed once per edition and table
 def _row_paths(edition: str, table: str) -> tuple[str, ...]:
     return layout.edition(edition).table(table).paths()
@@ -1350,13 +1534,19 @@ def _merge_other_handling(apps: _Applications, ctx: _Context) -> None:
         "other-handling-summed",
         f"表三 prints 2021's three （六） sub-rows in a 2019 report: （六）其他处理 is their sum per column "
         f"(blank where a sub-row is blank); printed: {shown}",
-        apps.where.get(keys[0], Where()),
+        apps.where.get(keys[0], _NOWHERE),
         "warning",
         "applications.outcomes.other_handling",
     )
 
 
 _OTHER_HANDLING_2021: Final = layout.edition("2021").table("applications").node("outcomes.other_handling")
+
+
+@functools.lru_cache(maxsize=8)  # four groups of the model: their fields are listed once
+def _group_paths(cls: type, prefix: str) -> tuple[tuple[str, str], ...]:
+    """(field name, row path) of each row of a group of 表三 rows (``outcomes.withheld.state_secret``…)."""
+    return tuple((a.name, f"{prefix}.{a.name}") for a in attrs.fields(cls))
 
 
 def _applicant(values: dict[str, Any] | None) -> ApplicantRow:
@@ -1367,7 +1557,7 @@ def _build_applications(apps: _Applications, single: bool) -> Applications:
     rows = apps.rows
 
     def group(cls: type, prefix: str) -> Any:
-        return cls(**{a.name: _applicant(rows.get(f"{prefix}.{a.name}")) for a in attrs.fields(cls)})
+        return cls(**{name: _applicant(rows.get(path)) for name, path in _group_paths(cls, prefix)})
 
     other: ApplicantRow | OtherHandling
     if single:
@@ -1391,11 +1581,50 @@ def _build_applications(apps: _Applications, single: bool) -> Applications:
     )
 
 
+class _Text:
+    """A document's text as :func:`_text_of` gives it (a line per paragraph or table row), made when first needed.
+
+    A report usually gives its year, date and period in its preamble: the whole text is then never joined.
+    """
+
+    def __init__(self, blocks: Sequence[SourceLine | SourceTable]) -> None:
+        self._blocks = blocks
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return _text_of(self._blocks)
+
+    @functools.cached_property
+    def full(self) -> str:
+        return "\n".join(self.lines)
+
+
+def _has_text(blocks: Sequence[SourceLine | SourceTable]) -> bool:
+    """True when some line, or some cell of a table that it prints, has a character other than whitespace."""
+    for block in blocks:
+        if isinstance(block, SourceTable):
+            if any(cell.text.strip() for row in block.rows for cell in row if not cell.spanned):
+                return True
+        elif block.text.strip():
+            return True
+    return False
+
+
+def _lines_backwards(blocks: Sequence[SourceLine | SourceTable]) -> Iterator[str]:
+    """The lines of :func:`_text_of`, last first, each made when it is asked for (a signature is read from the end)."""
+    for block in reversed(blocks):
+        if isinstance(block, SourceTable):
+            for row in reversed(block.rows):
+                yield " ".join([c.text for c in row if not c.spanned])
+        else:
+            yield block.text
+
+
 def _text_of(blocks: Sequence[SourceLine | SourceTable | _Segment]) -> list[str]:
     lines: list[str] = []
     for block in blocks:
         if isinstance(block, SourceTable):
-            lines.extend(" ".join(c.text for c in row if not c.spanned) for row in block.rows)
+            lines.extend([" ".join([c.text for c in row if not c.spanned]) for row in block.rows])
         else:
             lines.append(block.text)
     return lines
@@ -1411,8 +1640,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
     for note in doc.notes:
         ctx.note(note.code, note.message, note.where, note.severity)
     name = doc.name or "the source"
-    all_lines = _text_of(doc.blocks)
-    if not "".join(all_lines).strip():
+    text = _Text(doc.blocks)
+    if not _has_text(doc.blocks):
         raise ReadError(f"{name} is empty: there is no text to read a report from")
     parts, printed = _sections(doc)
     # tables outside the table sections are placed by what they contain
@@ -1428,9 +1657,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
 
     apps = _applications(_items(parts.get("applications", []), "applications"), ctx)
     review = _review(parts.get("review_litigation", []), ctx)
-    full = "\n".join(all_lines)
     if apps.found == 0 and not review:
-        compact = re.sub(r"\s+", "", full)
+        compact = re.sub(r"\s+", "", text.full)
         if any(mark in compact for mark in _OLD_OUTLINE) or re.search(
             r"20(0\d|1[0-8])年度?政府信息公开", compact[:400]
         ):
@@ -1449,10 +1677,10 @@ def assemble(doc: SourceDocument) -> ImportResult:
 
     # metadata
     preamble = _text_of(parts.get("preamble", []))
-    title = _meta.find_title(preamble or all_lines) or ""
-    year = _year(title, full, ctx)
-    agency, published = _signature(all_lines, title, ctx)
-    stated = _meta.find_published("\n".join(preamble)[:3000]) or _meta.find_published(full[:2000])
+    title = _meta.find_title(preamble or text.lines) or ""
+    year = _year(title, text, ctx)
+    agency, published = _signature(_lines_backwards(doc.blocks), title, ctx)
+    stated = _meta.find_published("\n".join(preamble)[:3000]) or _meta.find_published(text.full[:2000])
     if published is None:
         published = stated
     elif stated is not None and stated != published:
@@ -1460,21 +1688,21 @@ def assemble(doc: SourceDocument) -> ImportResult:
             "date-differs",
             f"the report is signed {published.isoformat()} but its page gives {stated.isoformat()}: "
             "the signature date is kept",
-            Where(),
+            _NOWHERE,
             "info",
         )
     if not agency:
         agency = _meta.find_agency_in_title(title) or ""
         if not agency:
-            ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", Where())
+            ctx.note("agency-missing", "the issuing body is named neither in the title nor in a signature", _NOWHERE)
     lead = "\n".join(preamble)
-    period = _meta.find_period(lead) or _meta.find_period(full)
+    period = _meta.find_period(lead) or _meta.find_period(text.full)
     if period is not None and period.start.year != year:
         ctx.note(
             "period-year",
             f"the statistical period starts in {period.start.year} but the report is on {year}: "
             "the period is kept as printed",
-            Where(),
+            _NOWHERE,
         )
     contact = _meta.find_contact(lead) if lead else None
 
@@ -1487,7 +1715,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
         ctx.note(
             "single-other-handling",
             "表三 has a single （六）其他处理 row, as in the 2019 edition: kept as printed",
-            apps.where.get("outcomes.other_handling", Where()),
+            apps.where.get("outcomes.other_handling", _NOWHERE),
         )
     active = _active(_items(active_blocks, "active_disclosure"), edition, ctx)
     _missing(edition, single, apps, active, review, ctx)
@@ -1510,7 +1738,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
         sections[key] = _narrative(_text_of(parts.get(key, [])), heading, key, ctx)
         if key not in printed:
             ctx.note(
-                "section-missing", f"section {layout.SECTION_HEADINGS[key][0]}、{official} not found", Where(), "info"
+                "section-missing", f"section {layout.SECTION_HEADINGS[key][0]}、{official} not found", _NOWHERE, "info"
             )
     report = Report(
         edition=edition,
@@ -1588,17 +1816,18 @@ def _narrative(lines: list[str], heading: str | None, key: str, ctx: _Context) -
         "outline-headings",
         f"{_section_name(key)} continues under headings of the report's own outline "
         f"({'; '.join(sub.marker + sub.title for sub in extra)}): kept as its sub-sections",
-        Where(),
+        _NOWHERE,
         "info",
         key,
     )
     return attrs.evolve(lead, subsections=(*lead.subsections, *extra))
 
 
-def _year(title: str, full: str, ctx: _Context) -> int:
+def _year(title: str, text: _Text, ctx: _Context) -> int:
     m = re.search(r"(\d{4})\s*年", title)
     if m and 2000 <= int(m.group(1)) <= 2100:
         return int(m.group(1))
+    full = text.full
     period = _meta.find_period(full)
     if period is not None:
         return period.start.year
@@ -1608,15 +1837,28 @@ def _year(title: str, full: str, ctx: _Context) -> int:
     raise ReadError("no data year found: neither the title nor a statistical period names the year reported on")
 
 
-def _signature(lines: Sequence[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
-    """The issuing body and date signed at the end (or under the title), with a note on a mistyped date."""
-    tail = [line.strip() for line in lines if line.strip()][-4:]
+_DATE_CHARS: Final = re.compile(r"[\s\d年月日()（）〇零○一二三四五六七八九十]")
+"""The characters of a date line; a signature date has at most two others (a line of prose is not one)."""
+
+
+def _signature(lines_backwards: Iterable[str], title: str, ctx: _Context) -> tuple[str | None, Any]:
+    """The issuing body and date signed at the end (or under the title), with a note on a mistyped date.
+
+    ``lines_backwards``: the document's lines, last first (see :func:`_lines_backwards`).
+    """
+    tail: list[str] = []  # the last four lines with text, stripped
+    for line in lines_backwards:
+        if stripped := line.strip():
+            tail.append(stripped)
+            if len(tail) == 4:
+                break
+    tail.reverse()
     for i in range(len(tail) - 1, -1, -1):
         date, typo = _meta.find_date(tail[i])
-        if date is None or len(re.sub(r"[\s\d年月日()（）〇零○一二三四五六七八九十]", "", tail[i])) > 2:
+        if date is None or len(_DATE_CHARS.sub("", tail[i])) > 2:
             continue
         if typo:
-            ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", Where(), "warning")
+            ctx.note("date-typo", f"signature date {tail[i]!r} read as {date.isoformat()}", _NOWHERE, "warning")
         agency = tail[i - 1] if i > 0 else None
         if agency and (len(agency) > 30 or re.search(r"[。，,；\d]", agency)):
             agency = None
@@ -1641,21 +1883,21 @@ def _missing(
                 "row-missing",
                 f"表三 row {table.node(path).label if path != 'outcomes.other_handling' else '（六）其他处理'} "
                 "not found: left blank",
-                Where(),
+                _NOWHERE,
                 "error",
                 f"applications.{path}",
             )
     if not review:
-        ctx.note("table-missing", "表四 figures not found: left blank", Where(), "error", "review_litigation")
+        ctx.note("table-missing", "表四 figures not found: left blank", _NOWHERE, "error", "review_litigation")
     if not active:
-        ctx.note("table-missing", "表二 figures not found: left blank", Where(), "error", "active_disclosure")
+        ctx.note("table-missing", "表二 figures not found: left blank", _NOWHERE, "error", "active_disclosure")
         return
-    for path, node in layout.edition(edition).table("active_disclosure").rows():
+    for path, node in _rows(edition, "active_disclosure"):
         if path not in active and f"active_disclosure.{path}" not in noted:
             ctx.note(
                 "row-missing",
                 f"表二 row {node.label} not found: left blank",
-                Where(),
+                _NOWHERE,
                 "error",
                 f"active_disclosure.{path}",
             )

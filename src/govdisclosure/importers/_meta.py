@@ -23,6 +23,7 @@ from ..model import Contact, Narrative, Period, Subsection
 
 __all__ = [
     "SECTION_PATTERNS",
+    "SECTION_WORDS",
     "find_agency_in_title",
     "find_contact",
     "find_date",
@@ -47,6 +48,16 @@ SECTION_PATTERNS: Final[dict[str, re.Pattern[str]]] = {
     }.items()
 }
 """Section headings as printed, tolerating rewordings and typos (行政法复议, 主动公开政府政府情况)."""
+SECTION_WORDS: Final[dict[str, tuple[str, ...]]] = {
+    "overview": ("总体情况", "概"),
+    "active_disclosure": ("主动公开政府",),
+    "applications": ("收到和处理政府信息公开申请",),
+    "review_litigation": ("复议",),
+    "problems": ("问题",),
+    "other_matters": ("其他需要报告的事项",),
+}
+"""For each of ``SECTION_PATTERNS``, words one of which every match of the pattern contains: a text without them
+cannot hold that heading, and the pattern need not be searched for (a substring test is much faster)."""
 
 _DATE: Final = re.compile(r"(\d{4})\s*([年月])\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _ISO: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
@@ -86,6 +97,8 @@ def find_date(text: str) -> tuple[_dt.date | None, bool]:
     (datetime.date(2025, 1, 20), False)
     """
     found: tuple[_dt.date | None, bool] = (None, False)
+    if "日" not in text:  # both patterns end with 日: most lines are ruled out without a regex search
+        return found
     for m in _DATE.finditer(text):
         date = _date(m.group(1), m.group(3), m.group(4))
         if date is not None:
@@ -140,6 +153,13 @@ _ADDRESS: Final = re.compile(r"(?:联系)?地址[:：]((?:[^，,；;。）)\n]|\
 """An address runs to punctuation, or to the end of its line when the next one is another detail or list item."""
 
 
+_INNER_SPACE: Final = re.compile(r"[^\S\n]+")
+_POSTCODE: Final = re.compile(r"邮(?:政)?编(?:码)?[:：]?(\d{6})")
+_PHONE: Final = re.compile(r"电话(?:[及和、/／]传真)?[:：]?((?:\d{3,4}-)?\d{7,8})")
+_FAX: Final = re.compile(r"传真[:：]?((?:\d{3,4}-)?\d{7,8})")
+_EMAIL: Final = re.compile(r"([A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+
+
 def find_contact(text: str) -> Contact | None:
     """Address, postcode, phone, fax and e-mail given in the text (spaces inside ignored).
 
@@ -156,16 +176,19 @@ def find_contact(text: str) -> Contact | None:
     >>> find_contact("- 联系地址：江川市人民路88号\\n- 邮政编码：650000").address
     '江川市人民路88号'
     """
-    text = _CONTACT_LABEL_LINE.sub(r"\1：", text)
-    lines = re.sub(r"[^\S\n]+", "", text)
+    # Each pattern is searched for only when the word it starts with is in the text (a plain substring test, much
+    # faster than a regex over the whole preamble, and most preambles print no contact details at all).
+    if "地址" in text or "邮" in text or "电话" in text or "传真" in text:
+        text = _CONTACT_LABEL_LINE.sub(r"\1：", text)
+    lines = _INNER_SPACE.sub("", text)
     flat = lines.replace("\n", "")
-    address = _ADDRESS.search(lines)
+    address = _ADDRESS.search(lines) if "地址" in lines else None
     if address is not None and not 4 <= len(address.group(1).replace("\n", "")) <= 60:
         address = None
-    postcode = re.search(r"邮(?:政)?编(?:码)?[:：]?(\d{6})", flat)
-    phone = re.search(r"电话(?:[及和、/／]传真)?[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
-    fax = re.search(r"传真[:：]?((?:\d{3,4}-)?\d{7,8})", flat)
-    email = re.search(r"([A-Za-z0-9._-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)", flat)
+    postcode = _POSTCODE.search(flat) if "邮" in flat else None
+    phone = _PHONE.search(flat) if "电话" in flat else None
+    fax = _FAX.search(flat) if "传真" in flat else None
+    email = _EMAIL.search(flat) if "@" in flat else None
     if not any((address, postcode, phone, fax, email)):
         return None
     return Contact(
@@ -214,14 +237,24 @@ def find_agency_in_title(title: str) -> str | None:
 # lookbehind checks the character before it, so that the regex engine can skip to the next bracket instead of
 # trying every position of a long section (ten times faster on a page of text).
 _MARKER: Final = re.compile(r"[（(](?<![^。\s：:；;][（(])([一二三四五六七八九十])[）)]\s*")
+_MARKERS: Final = tuple(
+    re.compile(bracket + r"(?<![^。\s：:；;][（(])([一二三四五六七八九十])[）)]\s*") for bracket in ("（", r"\(")
+)
+"""``_MARKER`` once per opening bracket: a pattern starting with one literal character is searched for three times
+faster. A marker holds no opening bracket but its first character, so their matches are ``_MARKER``'s."""
 _SENTENCE_END: Final = tuple("。！？：；;:!?」”）)")
+
+
+def _markers(text: str) -> list[re.Match[str]]:
+    """Every match of ``_MARKER`` in ``text``, in order (as ``finditer`` gives them)."""
+    return sorted((m for pattern in _MARKERS for m in pattern.finditer(text)), key=lambda m: m.start())
 
 
 def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narrative:
     """A narrative section from its lines: lead text, then sub-sections （一）…（十） with their titles."""
-    text = _join_wrapped([line.strip() for line in lines if line.strip()])
-    printed = heading if heading and re.sub(r"^[一二三四五六七][、.．]\s*", "", heading) != official else None
-    parts = list(_MARKER.finditer(text))
+    text = _join_wrapped([stripped for stripped in map(str.strip, lines) if stripped])
+    printed = heading if heading and _HEADING_NUMBER.sub("", heading) != official else None
+    parts = _markers(text)
     if not parts:
         return Narrative(heading=printed, text=text)
     lead = text[: parts[0].start()].strip()
@@ -245,12 +278,18 @@ def _join_wrapped(lines: list[str]) -> str:
     return "\n".join(out)
 
 
+_HEADING_NUMBER: Final = re.compile(r"^[一二三四五六七][、.．]\s*")
+_SHORT_TITLE: Final = re.compile(r"^([^。：:\n\s]{2,30}?)(?:[。：:]|\s+)")
+"""A sub-section title of two to thirty characters ended by a stop, a colon or whitespace."""
+_TITLE_TO_COLON: Final = re.compile(r"^([^。：:\n]{1,30}?)[。：:]")
+
+
 def _split_title(body: str) -> tuple[str, str]:
     title, text = _split_known_title(body, strict=True)
     if title:
         return title, text
     first, _, rest = body.partition("\n")
-    m = re.match(r"^([^。：:\n\s]{2,30}?)(?:[。：:]|\s+)", first) or re.match(r"^([^。：:\n]{1,30}?)[。：:]", first)
+    m = _SHORT_TITLE.match(first) or _TITLE_TO_COLON.match(first)
     if m:
         return m.group(1).strip(), (first[m.end() :] + ("\n" + rest if rest else "")).strip()
     if len(first) <= 30 and rest:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final, Literal
+from typing import Literal
 
 import attrs
 
@@ -75,9 +75,10 @@ class ImportResult:
         return tuple(path for path, origin in self.provenance.items() if origin.inferred)
 
 
-_ORIGIN_SET: Final = tuple(CellOrigin.__dict__[name].__set__ for name in ("text", "where", "inferred"))
+_SET_TEXT, _SET_WHERE, _SET_INFERRED = (CellOrigin.__dict__[name].__set__ for name in ("text", "where", "inferred"))
 if tuple(field.name for field in attrs.fields(CellOrigin)) != ("text", "where", "inferred"):  # pragma: no cover
     raise TypeError("CellOrigin fields changed: update printed_origin() in _result.py")
+_new = object.__new__
 
 
 def printed_origin(text: str, where: Where) -> CellOrigin:
@@ -86,9 +87,8 @@ def printed_origin(text: str, where: Where) -> CellOrigin:
     >>> printed_origin("3", Where(line=2)) == CellOrigin("3", Where(line=2), False)
     True
     """
-    origin = object.__new__(CellOrigin)
-    set_text, set_where, set_inferred = _ORIGIN_SET
-    set_text(origin, text)
-    set_where(origin, where)
-    set_inferred(origin, False)
+    origin = _new(CellOrigin)
+    _SET_TEXT(origin, text)
+    _SET_WHERE(origin, where)
+    _SET_INFERRED(origin, False)
     return origin
