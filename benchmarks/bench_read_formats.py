@@ -72,11 +72,18 @@ def full_import() -> Callable[..., Any] | None:
 
 
 def clear_caches() -> None:
-    """Empty the importer's label caches, so that a run measures a first import."""
-    from govdisclosure.importers import _assemble, _labels
+    """Empty every function cache of the importer modules, so that a run measures a first import.
 
-    for cached in (_labels.match, _labels.normalize, _assemble._is_value):
-        cached.cache_clear()
+    The caches are found by looking for ``cache_clear`` on the modules' functions, so a cache added later is
+    cleared too.
+    """
+    from govdisclosure.importers import _assemble, _detect, _digits, _html, _labels, _meta, _pdf, _result, _text
+
+    for module in (_assemble, _detect, _digits, _html, _labels, _meta, _pdf, _result, _text):
+        for value in vars(module).values():
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
 
 
 def best_cold(function: Callable[[], Any], repeat: int) -> float:
