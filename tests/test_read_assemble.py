@@ -364,6 +364,27 @@ class TestUnplacedRows:
             "its figures '7 8' are not used",
         ]
 
+    def test_review_row_under_a_span(self) -> None:
+        """The note of an unplaced 表四 row names its label's cell even when a spanning cell comes before it."""
+        rows = [["行政复议", "行政诉讼"], ["0"] * 15, ["合并单元格", "信访件数", "4"]]
+        cells = [
+            tuple(SourceCell(text, Where(table=1, row=r, col=c)) for c, text in enumerate(row))
+            for r, row in enumerate(rows)
+        ]
+        # the first cell of the last row is covered by a rowspan from the row above (spanned, as readers mark it)
+        cells[2] = (SourceCell("合并单元格", Where(table=1, row=1, col=0), rowspan=2, spanned=True), *cells[2][1:])
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            SourceTable(tuple(cells)),
+        )
+        result = assemble(doc)
+        assert [n.message for n in result.notes_with("unplaced-row")] == [
+            "表四: the printed row '信访件数' (table 2, row 3, column 2) matches no official row; "
+            "its figures '4' are not used"
+        ]
+
     def test_text_line(self) -> None:
         """A line of running text ending in figures whose label is no row is noted too."""
         text = tab_copy().replace(

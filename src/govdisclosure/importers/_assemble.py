@@ -1391,10 +1391,10 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 continue
             header = _review_header(block)
             for row in block.rows:
-                classified = [_cell_text(c.text) for c in row if not c.spanned]  # (stripped text, is a value)
+                printed = [c for c in row if not c.spanned]  # each printed cell once
+                classified = [_cell_text(c.text) for c in printed]  # (stripped text, is a value)
                 if not any(text and is_value for text, is_value in classified):
                     continue
-                texts = [text for text, _ in classified]
                 if not done and all(
                     is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
                 ):
@@ -1403,10 +1403,14 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                     if named is not None:
                         tokens.extend(named)
                     else:
-                        tokens.extend((c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text))
+                        tokens.extend((c.text.strip(), c.where) for c in printed if _is_value(c.text))
                 else:
-                    row_values = [(c.text.strip(), c.where) for c in row if not c.spanned and _is_value(c.text)]
-                    labels = [(t, c.where) for t, c in zip(texts, row, strict=False) if t and not _is_value(t)]
+                    row_values = [(c.text.strip(), c.where) for c in printed if _is_value(c.text)]
+                    labels = [
+                        (text, c.where)
+                        for (text, is_value), c in zip(classified, printed, strict=True)
+                        if text and not is_value
+                    ]
                     _unplaced(_Item(labels[-1:], row_values, cells=True), "表四", ctx)
         elif not done:
             text = block.text
