@@ -116,7 +116,6 @@ ex = Report(
     contact=Contact(address="江川市人民路88号", postcode="650000", phone="0871-6000000"),
     source="govdisclosure example (made-up body, realistic figures)",
     overview=Narrative(
-        heading="一、总体情况",
         text="2019年，本局按照新修订的《中华人民共和国政府信息公开条例》做好政府信息公开工作。",
         subsections=(
             Subsection(

@@ -208,6 +208,22 @@ class TestWord:
 class TestRoundTrip:
     """Reports printed as text and read back."""
 
+    @pytest.mark.parametrize("sample", ["tacheng-2024", "example-2019"])
+    @pytest.mark.parametrize(
+        ("fmt", "page"), [("text", False), ("markdown", False), ("html", False), ("html", True), ("docx", False)]
+    )
+    def test_bundled_samples_come_back_whole(self, sample: str, fmt: str, page: bool) -> None:
+        """A whole report rendered and read back is the same report: tables, metadata, narrative paragraphs and
+        sub-sections, headings (``source`` is not printed: it is given back as ``name``)."""
+        import govdisclosure
+
+        report = govdisclosure.load(Path(govdisclosure.__file__).parent / "samples" / f"{sample}.json")
+        if sample == "tacheng-2024":  # a section of two paragraphs: they stay two
+            assert report.problems.text.count("\n\n") == 1
+        result = read(render(report, format=fmt, page=page), format=fmt, name=report.source)
+        assert result.report == report
+        assert [n for n in result.notes if n.severity != "info"] == []
+
     @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(consistent_reports())
     def test_tab_text(self, report: Report) -> None:

@@ -597,6 +597,7 @@ class Subsection:
     """The number as printed, e.g. ``（一）``; empty when the sub-section is not numbered."""
     title: str = attrs.field(default="", validator=_str)
     text: str = attrs.field(default="", validator=_str)
+    """The sub-section's text; paragraphs are separated by a blank line, as in :attr:`Narrative.text`."""
 
 
 @attrs.frozen(kw_only=True)
@@ -606,7 +607,11 @@ class Narrative:
     heading: str | None = attrs.field(default=None, validator=_opt_str)
     """The heading as printed, when it differs from or adds to the official one."""
     text: str = attrs.field(default="", validator=_str)
-    """Text before the first sub-section (all the text when there are none)."""
+    """Text before the first sub-section (all the text when there are none).
+
+    Paragraphs are separated by a blank line (``"\\n\\n"``), a single ``"\\n"`` is a line break inside a
+    paragraph: the renderers print them so, and the importers read printed paragraphs back so.
+    """
     subsections: tuple[Subsection, ...] = attrs.field(default=(), converter=_to_tuple, validator=_tuple_of(Subsection))
 
     def __getitem__(self, key: int | str) -> Subsection:

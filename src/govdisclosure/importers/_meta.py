@@ -268,14 +268,17 @@ def narrative(lines: Sequence[str], heading: str | None, official: str) -> Narra
 
 
 def _join_wrapped(lines: list[str]) -> str:
-    """Lines joined into paragraphs: a line that does not end a sentence was wrapped (PDF text) and continues."""
+    """Lines joined into paragraphs, separated by a blank line as in the model's narrative texts.
+
+    A line that does not end a sentence was wrapped (PDF text) and continues the paragraph.
+    """
     out: list[str] = []
     for line in lines:
         if out and not out[-1].endswith(_SENTENCE_END) and not _MARKER.match(line) and len(out[-1]) >= 20:
             out[-1] += line
         else:
             out.append(line)
-    return "\n".join(out)
+    return "\n\n".join(out)
 
 
 _HEADING_NUMBER: Final = re.compile(r"^[一二三四五六七][、.．]\s*")
