@@ -543,3 +543,24 @@ class TestImport:
         with pytest.raises(ReadError) as info:
             read(path)
         assert str(info.value) == GARBAGE.format(path.name)
+
+
+class TestPrintedFromWord:
+    """A whole report written by the project and printed to PDF by a word processor.
+
+    ``tests/data/example-2019-libreoffice.pdf`` is the bundled 2019 sample rendered as Word
+    (``govdisclosure render --to docx``) and converted by LibreOffice 7.4 (``soffice --headless --convert-to pdf``):
+    its title wraps onto a second line, 表三 runs over a page break with its header repeated, and the contact details
+    sit beside their labels without a colon.
+    """
+
+    PDF = Path(__file__).parent / "data" / "example-2019-libreoffice.pdf"
+
+    def test_reads_back_whole(self) -> None:
+        """Every table cell, the metadata and the narrative come back as the sample holds them."""
+        from govdisclosure import sample_report
+
+        sample = sample_report("example-2019")
+        result = read(self.PDF, name=sample.source)
+        assert result.report == sample
+        assert sorted(n.code for n in result.notes) == ["pdf-repeated-header", "pdf-table-joined"]

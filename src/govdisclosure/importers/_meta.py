@@ -149,6 +149,12 @@ def find_period(text: str) -> Period | None:
 
 _CONTACT_LABEL_LINE: Final = re.compile(r"(?m)^\s*(联系地址|地址|邮政编码|邮编|联系电话|电话|传真|电子邮箱|邮箱)\s*\n")
 """A contact label on a line of its own, its value on the next (dt/dd lists, table cells)."""
+_ADDRESS_BESIDE: Final = re.compile(
+    r"(?m)^([^\S\n]*(?:[-*•][^\S\n]*)?(?:(?:联系|通讯|办公)地址[^\S\n]*|地址[^\S\n]+))(?=[^\s:：])"
+)
+"""An address label starting a line with its value beside it and no colon (a two-column table or a dt/dd list
+printed to PDF): ``联系地址江川市…``, ``地址 江川市…``. A bare 地址 needs a space after it, so that a line of prose
+starting with 地址 is not read as an address."""
 _ADDRESS: Final = re.compile(r"(?:联系)?地址[:：]((?:[^，,；;。）)\n]|\n(?![-*•]|邮|电话|联系|传真|电子))+)")
 """An address runs to punctuation, or to the end of its line when the next one is another detail or list item."""
 
@@ -175,11 +181,20 @@ def find_contact(text: str) -> Contact | None:
     '江川市人民路88号'
     >>> find_contact("- 联系地址：江川市人民路88号\\n- 邮政编码：650000").address
     '江川市人民路88号'
+
+    A label starting a line with its value beside it, without a colon (a table printed to PDF), names it too:
+
+    >>> find_contact("联系地址江川市人民路88号\\n邮政编码650000").address
+    '江川市人民路88号'
+    >>> find_contact("本办在网站公布了联系地址和电话。") is None
+    True
     """
     # Each pattern is searched for only when the word it starts with is in the text (a plain substring test, much
     # faster than a regex over the whole preamble, and most preambles print no contact details at all).
     if "地址" in text or "邮" in text or "电话" in text or "传真" in text:
         text = _CONTACT_LABEL_LINE.sub(r"\1：", text)
+        if "地址" in text:
+            text = _ADDRESS_BESIDE.sub(r"\1：", text)
     lines = _INNER_SPACE.sub("", text)
     flat = lines.replace("\n", "")
     address = _ADDRESS.search(lines) if "地址" in lines else None
@@ -201,7 +216,16 @@ def find_contact(text: str) -> Contact | None:
 
 
 def find_title(lines: Sequence[str]) -> str | None:
-    """The report's title: a ``标题:`` line, or the first line naming the annual report (joined if split)."""
+    """The report's title: a ``标题:`` line, or the first line naming the annual report (joined if split).
+
+    A title split over two lines is joined, whether the second line starts with the year or the first one holds it
+    (a centred heading wrapped in a PDF):
+
+    >>> find_title(["江川市自然资源和规划局", "2019年政府信息公开工作年度报告"])
+    '江川市自然资源和规划局2019年政府信息公开工作年度报告'
+    >>> find_title(["江川市自然资源和规划局2019年政府信息公开", "工作年度报告", "发布机关：江川市自然资源和规划局"])
+    '江川市自然资源和规划局2019年政府信息公开工作年度报告'
+    """
     for line in lines[:12]:
         m = re.match(r"\s*标题\s*[:：]\s*(.+)", line)
         if m:
@@ -212,12 +236,18 @@ def find_title(lines: Sequence[str]) -> str | None:
         if not m or "报告" not in flat[:80] or ("工作" not in flat[: m.end()] and flat[: m.end()] != "年度报告"):
             continue
         title = m.group(1)
-        if i > 0 and (re.match(r"^(\d{4}年|年度报告)", title)):
-            previous = re.sub(r"\s+", "", lines[i - 1])
-            if previous and len(previous) <= 40 and not previous.endswith("。") and previous != "正文":
-                title = previous + title
+        previous = re.sub(r"\s+", "", lines[i - 1]) if i > 0 else ""
+        joins = previous and len(previous) <= 40 and not previous.endswith("。") and previous != "正文"
+        if joins and (
+            re.match(r"^(\d{4}年|年度报告)", title)  # the body's name on the line before
+            or (_YEAR.search(previous) and not _YEAR.search(title) and "报告" not in previous)  # a wrapped heading
+        ):
+            title = previous + title
         return title
     return None
+
+
+_YEAR: Final = re.compile(r"\d{4}年")
 
 
 def find_agency_in_title(title: str) -> str | None:
