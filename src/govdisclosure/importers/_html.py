@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import MissingDependencyError, ReadError
@@ -440,7 +441,7 @@ class _Reader:
             return False
         cells = list(table.iter("td", "th"))
         # the weight counts two per Chinese character: a cell of more than 300 characters is a text frame
-        return len(cells) > 1 and all(self._weight(cell) <= 600 for cell in cells)
+        return len(cells) > 1 and max(map(self.weights.get, cells, repeat(0))) <= 600
 
     def _hidden(self) -> list[HtmlElement]:
         """Elements whose style hides them (``display:none``, Word's ``mso-hide:all``), in document order.
@@ -643,14 +644,15 @@ class _Reader:
         return _join(pieces)
 
     def _path(self, el: HtmlElement, paths: dict[HtmlElement, str]) -> str:
-        """``getpath(el)``, computing the paths of all of its siblings at once (getpath is slow on deep pages)."""
+        """``getpath(el)`` for an element of the table being read, built from its parent's XPath (``paths`` starts
+        with the table's): getpath is slow on deep pages. The paths of all of its siblings are set at once."""
         path = paths.get(el)
         if path is None:
             parent = el.getparent()
-            if parent is None:
+            if parent is None:  # the root, never below a table: asked for completeness
                 return self.tree.getpath(el)
             siblings = list(parent)
-            base = self.tree.getpath(parent)
+            base = self._path(parent, paths)
             for child, child_path in zip(siblings, _sibling_paths([s.tag for s in siblings], base), strict=True):
                 paths[child] = child_path
             path = paths[el]
@@ -690,7 +692,7 @@ class _Reader:
     def _table(self, table: HtmlElement) -> None:
         index = self.tables
         table_path = self.tree.getpath(table)
-        paths: dict[HtmlElement, str] = {}  # XPaths of the rows, filled one row group at a time
+        paths = {table: table_path}  # XPaths of the rows and row groups, filled one group of siblings at a time
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
         nrows = len(rows)
         # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
@@ -798,12 +800,16 @@ class _Reader:
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
+_NTH: Final = tuple(f"[{i}]" for i in range(1, 201))  # "[1]", "[2]", …: made once, as formatting numbers is slow
+
+
 def _sibling_paths(tags: list[Any], base: str) -> list[str]:
     """The XPath of each of a run of siblings with these tags, under a parent whose XPath is ``base``, as
     ``getpath`` writes them: ``…/td[2]``, or ``…/td`` for a tag that occurs once among the siblings."""
-    if len(tags) > 1 and tags.count(tags[0]) == len(tags):  # the usual row: td, td, …
-        step = f"{base}/{tags[0]}["
-        return [f"{step}{i}]" for i in range(1, len(tags) + 1)]
+    count = len(tags)
+    if 1 < count <= len(_NTH) and tags.count(tags[0]) == count:  # the usual row: td, td, …
+        step = f"{base}/{tags[0]}"
+        return [step + nth for nth in _NTH[:count]]
     total: dict[Any, int] = {}
     for tag in tags:
         total[tag] = total.get(tag, 0) + 1
