@@ -541,20 +541,28 @@ class _Reader:
         return node if node is not None else self.root
 
     def _title_outside(self, body: HtmlElement) -> str | None:
-        found: str | None = None
-        ancestors = set(body.iterancestors())
+        """The last title-like text printed before ``body`` (in the page header), else the ``<meta>``/``<title>`` one.
+
+        The elements before ``body`` are looked at from the nearest backwards, so the first title found is the one
+        wanted: the nearest preceding siblings of ``body`` (each subtree from its end), then those of its parent,
+        and so on up (the ancestors themselves hold ``body`` and are never a title).
+        """
         weights = self.weights
-        for el in self.root.iter():
-            if el is body:
-                break
-            if not 8 <= weights.get(el, 0) <= 240 or el in ancestors:
-                continue
-            tag = _tag(el)
-            if tag in _TITLE_TAGS or "title" in el.get("class", "").lower() or "title" in el.get("id", "").lower():
-                text = _clean(self._text(el))
-                if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
-                    found = text
-        return found or self.meta_title
+        for node in (body, *body.iterancestors()):
+            for sibling in node.itersiblings(preceding=True):
+                for el in reversed(list(sibling.iter())):
+                    if not 8 <= weights.get(el, 0) <= 240:
+                        continue
+                    tag = _tag(el)
+                    if (
+                        tag in _TITLE_TAGS
+                        or "title" in el.get("class", "").lower()
+                        or "title" in el.get("id", "").lower()
+                    ):
+                        text = _clean(self._text(el))
+                        if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
+                            return text
+        return self.meta_title
 
     def _meta_title(self) -> str | None:
         for meta in self.root.iter("meta"):
