@@ -367,6 +367,7 @@ class _Reader:
         self.tables = 0  # tables added to the blocks so far
         self.data_tables: set[HtmlElement] = set()
         self.weights: dict[HtmlElement, int] = {}
+        self.paths: dict[HtmlElement, str] = {}  # XPaths worked out so far (see _path)
         self.dated: list[tuple[HtmlElement, bool, str]] = []  # (element, its tail?, text): texts with 时间/日期
 
     def _text(self, element: HtmlElement) -> str:
@@ -593,7 +594,7 @@ class _Reader:
         if not text:
             return
         if self.pending_where is None and text.strip():
-            self.pending_where = self.tree.getpath(self.block if self.block is not None else el)
+            self.pending_where = self._path(self.block if self.block is not None else el)
         if self.pending:
             self.pending[-1] += text
         else:
@@ -654,16 +655,17 @@ class _Reader:
             visit(child)
         return _join(pieces)
 
-    def _path(self, el: HtmlElement, paths: dict[HtmlElement, str]) -> str:
-        """``getpath(el)`` for an element of the table being read, built from its parent's XPath (``paths`` starts
-        with the table's): getpath is slow on deep pages. The paths of all of its siblings are set at once."""
+    def _path(self, el: HtmlElement) -> str:
+        """``getpath(el)``, built from its parent's XPath and kept for the page read (getpath is slow on deep pages,
+        scanning the siblings at every level). The paths of all of its siblings are set at once."""
+        paths = self.paths
         path = paths.get(el)
         if path is None:
             parent = el.getparent()
-            if parent is None:  # the root, never below a table: asked for completeness
+            if parent is None:  # the root
                 return self.tree.getpath(el)
             siblings = list(parent)
-            base = self._path(parent, paths)
+            base = self._path(parent)
             for child, child_path in zip(siblings, _sibling_paths([s.tag for s in siblings], base), strict=True):
                 paths[child] = child_path
             path = paths[el]
@@ -702,8 +704,7 @@ class _Reader:
 
     def _table(self, table: HtmlElement) -> None:
         index = self.tables
-        table_path = self.tree.getpath(table)
-        paths = {table: table_path}  # XPaths of the rows and row groups, filled one group of siblings at a time
+        table_path = self._path(table)
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
         nrows = len(rows)
         # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
@@ -717,7 +718,7 @@ class _Reader:
             if "td" not in tags and "th" not in tags:
                 continue
             # the XPaths of the cells as getpath writes them, built once a row from the tags read once
-            cell_paths = _sibling_paths(tags, self._path(tr, paths))
+            cell_paths = _sibling_paths(tags, self._path(tr))
             line = grid[r]
             c = placed = 0  # the next position, and the cells placed without a span
             for td, tag, path in zip(children, tags, cell_paths, strict=True):
