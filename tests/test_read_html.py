@@ -364,6 +364,33 @@ class TestCellPaths:
                     assert found[0].tag in {"td", "th"}
 
 
+class TestLinePaths:
+    """Each text line's XPath is the one lxml's getpath gives for its paragraph."""
+
+    @staticmethod
+    def check(page: str | bytes) -> int:
+        import lxml.etree
+
+        tree = lxml.etree.fromstring(page, lxml.etree.HTMLParser()).getroottree()
+        checked = 0
+        for line in read_html(page).blocks:
+            if isinstance(line, SourceLine) and line.where.detail and line.where.detail.startswith("/"):
+                found = tree.xpath(line.where.detail)
+                assert [tree.getpath(el) for el in found] == [line.where.detail]
+                checked += 1
+        return checked
+
+    def test_page(self) -> None:
+        assert self.check(PAGE.format(charset="utf-8")) >= 5
+
+    @pytest.mark.corpus
+    @pytest.mark.parametrize(
+        "name", ["001-shanghai-szfbgt-2019.html", "005-pingtan-2022.html", "006-pingtan-2023.html"]
+    )
+    def test_corpus(self, corpus: Path, name: str) -> None:
+        assert self.check((corpus / "real" / name).read_bytes()) >= 10
+
+
 class TestGrid:
     """Row and column spans are expanded into a rectangular grid."""
 
