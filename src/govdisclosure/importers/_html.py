@@ -288,10 +288,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _blank(text: str | None) -> bool:
-    return not text or text.isspace()
-
-
 def _join(pieces: list[str]) -> str:
     """Join the text pieces of one cell or paragraph split by layout breaks; no space between CJK neighbours."""
     out = ""
@@ -745,8 +741,7 @@ class _Reader:
                             overlaps += self._place_span(grid, filled, r, c, text, path, rowspan, colspan)
                             c += colspan
                             continue
-                # every position of a spanning cell points at the printed cell (its top-left position)
-                cell = table_cell(text, index, r, c, path)
+                cell = table_cell(text, index, r, c, path)  # a cell without a span: one position
                 if c == len(line):
                     line.append(cell)
                 else:
