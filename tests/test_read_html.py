@@ -184,6 +184,20 @@ class TestBody:
         assert isinstance(first, SourceLine)
         assert first.text == "某县2023年政府信息公开工作年度报告"
 
+    def test_title_nearest_before_body_wins(self) -> None:
+        """Of several title-like texts before the body, the last printed is kept; one after the body is not."""
+        paragraph = "<p>本县扎实推进政务公开工作，依法办理政府信息公开申请，主动公开政府信息。</p>"
+        report = "<p>一、总体情况</p>" + paragraph * 6
+        page = (
+            "<html><body><div><p class='title'>某县2021年政府信息公开工作年度报告</p><div><span>导航</span></div>"
+            "</div><h2 class='article-title'>某县2022年政府信息公开工作年度报告</h2>"
+            f"<div class='content'>{report}</div><div class='title'>某县2024年政府信息公开工作年度报告</div>"
+            "</body></html>"
+        )
+        first = read_html(page).blocks[0]
+        assert isinstance(first, SourceLine)
+        assert (first.text, first.kind) == ("某县2022年政府信息公开工作年度报告", "heading")
+
     def test_page_without_wrapper(self) -> None:
         doc = read_html("<p>一、总体情况</p><p>二、主动公开政府信息情况</p>")
         assert lines(doc) == ["一、总体情况", "二、主动公开政府信息情况"]
@@ -307,6 +321,35 @@ class TestCellPaths:
             assert len(found) == 1
             assert tree.getpath(found[0]) == path
 
+    def test_paths_of_wide_rows_and_row_groups(self) -> None:
+        """Rows wider than the steps made in advance, several row groups and mixed cells: still getpath's XPaths."""
+        import lxml.etree
+
+        wide = "".join(f"<td>{i}</td>" for i in range(205))
+        page = (
+            "<html><body><div><p>一</p></div><div><div><p>二</p></div><div><p>说明</p>"
+            f"<table><caption>表</caption><tbody><tr>{wide}</tr></tbody><tbody><tr><th>甲</th><td>1</td></tr>"
+            "<tr><td>乙</td><th>2</th><td>3</td><td>4</td></tr></tbody><tfoot><tr><td>丙</td></tr></tfoot></table>"
+            "</div></div></body></html>"
+        )
+        tree = lxml.etree.fromstring(page, lxml.etree.HTMLParser()).getroottree()
+        table = tables(read_html(page))[0]
+        printed = [cell for row in table.rows for cell in row if not cell.spanned and cell.where.detail != "padding"]
+        assert len(printed) == 205 + 2 + 4 + 1
+        assert printed[204].where.detail == "/html/body/div[2]/div[2]/table/tbody[1]/tr/td[205]"
+        for cell in printed:
+            found = tree.xpath(cell.where.detail)
+            assert [tree.getpath(el) for el in found] == [cell.where.detail]
+            assert found[0].text == cell.text
+
+    def test_cell_text_split_only_by_breaks(self) -> None:
+        """A cell's paragraph of spans is one piece; a <br> or block inside it splits the text."""
+        doc = read_html(
+            "<table><tr><td><p><span>自然</span><span><b>人</b></span></p></td><td><p><span>a</span><br>b</p></td>"
+            "<td> <p>法人<span><div>或其他组织</div></span></p> </td><td><p>1</p></td></tr></table>"
+        )
+        assert texts(tables(doc)[0]) == [["自然人", "a b", "法人或其他组织", "1"]]
+
     @pytest.mark.corpus
     def test_corpus_paths(self, corpus: Path) -> None:
         import lxml.etree
@@ -319,6 +362,33 @@ class TestCellPaths:
                     found = tree.xpath(cell.where.detail)
                     assert [tree.getpath(el) for el in found] == [cell.where.detail]
                     assert found[0].tag in {"td", "th"}
+
+
+class TestLinePaths:
+    """Each text line's XPath is the one lxml's getpath gives for its paragraph."""
+
+    @staticmethod
+    def check(page: str | bytes) -> int:
+        import lxml.etree
+
+        tree = lxml.etree.fromstring(page, lxml.etree.HTMLParser()).getroottree()
+        checked = 0
+        for line in read_html(page).blocks:
+            if isinstance(line, SourceLine) and line.where.detail and line.where.detail.startswith("/"):
+                found = tree.xpath(line.where.detail)
+                assert [tree.getpath(el) for el in found] == [line.where.detail]
+                checked += 1
+        return checked
+
+    def test_page(self) -> None:
+        assert self.check(PAGE.format(charset="utf-8")) >= 5
+
+    @pytest.mark.corpus
+    @pytest.mark.parametrize(
+        "name", ["001-shanghai-szfbgt-2019.html", "005-pingtan-2022.html", "006-pingtan-2023.html"]
+    )
+    def test_corpus(self, corpus: Path, name: str) -> None:
+        assert self.check((corpus / "real" / name).read_bytes()) >= 10
 
 
 class TestGrid:

@@ -12,11 +12,22 @@ from __future__ import annotations
 
 import codecs
 import re
+from itertools import repeat
 from typing import TYPE_CHECKING, Any, Final
 
 from ..errors import MissingDependencyError, ReadError
 from ._meta import find_published
-from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where, grid_cell, grid_where
+from ._source import (
+    SourceCell,
+    SourceDocument,
+    SourceLine,
+    SourceNote,
+    SourceTable,
+    Where,
+    grid_cell,
+    grid_where,
+    table_cell,
+)
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as HtmlElement
@@ -141,7 +152,7 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
         raw = bytes(data)
         text, encoding = _decode(raw, label, notes)
         if not encoding.startswith(_NOT_ASCII_SAFE):  # ASCII text is the same ASCII bytes: count those, faster
-            hiding_words = sum(raw.count(word.encode()) for word in _HIDING)
+            hiding_words = sum(len(word.findall(raw)) for word in _HIDING_BYTES)
     elif isinstance(data, str):
         text = data
     else:
@@ -277,10 +288,6 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _blank(text: str | None) -> bool:
-    return not text or text.isspace()
-
-
 def _join(pieces: list[str]) -> str:
     """Join the text pieces of one cell or paragraph split by layout breaks; no space between CJK neighbours."""
     out = ""
@@ -298,6 +305,9 @@ def _join(pieces: list[str]) -> str:
 _TAGS: dict[str, str] = {}
 _HIDDEN = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all", re.IGNORECASE)
 _HIDING = ("display", "DISPLAY", "mso-hide")  # a style hides an element only if it holds one of these
+# The same words, searched in the page's bytes: on pages of many kilobytes, re's literal search is faster than
+# bytes.count (which switches to a slower algorithm for long haystacks).
+_HIDING_BYTES: Final = tuple(re.compile(re.escape(word.encode())) for word in _HIDING)
 
 
 def _hiding_words(text: str) -> int:
@@ -316,21 +326,17 @@ def _tag(element: Any) -> str:
     return name
 
 
-def _split(table: HtmlElement) -> set[HtmlElement]:
-    """The elements of ``table`` with an element splitting their text (a block element or ``<br>``) below them.
+def _breaks_below(element: HtmlElement) -> bool:
+    """True when an element splitting text (a block element or ``<br>``) is below ``element``.
 
-    One pass over the table, marking the ancestors of every splitting element: much cheaper than looking below
-    each cell, as lxml's cost is per iterator started, not per element visited. The set holds the elements, so
-    their proxies stay alive and are found again by identity.
+    Looked for under each cell, stopping at the first break: cells hold a handful of elements, and this is cheaper
+    than marking the ancestors of every break of the table in one pass (measured on pages saved by Word, where
+    every cell is a ``<p>`` of ``<span>`` elements). A plain loop, as ``any()`` over a generator is slower.
     """
-    split: set[HtmlElement] = set()
-    for node in table.iter():
+    for node in element.iterdescendants():  # noqa: SIM110
         if node.tag in _BREAKS:
-            parent = node.getparent()
-            while parent is not None and parent is not table and parent not in split:
-                split.add(parent)
-                parent = parent.getparent()
-    return split
+            return True
+    return False
 
 
 def _all_text(element: HtmlElement) -> str:
@@ -357,9 +363,7 @@ class _Reader:
         self.tables = 0  # tables added to the blocks so far
         self.data_tables: set[HtmlElement] = set()
         self.weights: dict[HtmlElement, int] = {}
-        self.table_read: HtmlElement = root  # the table being read, and its elements with a break below them
-        self.split: set[HtmlElement] | None = None
-        self.looked = 0  # cells of the table looked into one by one
+        self.paths: dict[HtmlElement, str] = {}  # XPaths worked out so far (see _path)
         self.dated: list[tuple[HtmlElement, bool, str]] = []  # (element, its tail?, text): texts with 时间/日期
 
     def _text(self, element: HtmlElement) -> str:
@@ -437,7 +441,7 @@ class _Reader:
             return False
         cells = list(table.iter("td", "th"))
         # the weight counts two per Chinese character: a cell of more than 300 characters is a text frame
-        return len(cells) > 1 and all(self._weight(cell) <= 600 for cell in cells)
+        return len(cells) > 1 and max(map(self.weights.get, cells, repeat(0))) <= 600
 
     def _hidden(self) -> list[HtmlElement]:
         """Elements whose style hides them (``display:none``, Word's ``mso-hide:all``), in document order.
@@ -478,16 +482,17 @@ class _Reader:
         weights = self.weights
         dated = self.dated
         below: dict[HtmlElement, int] = {}  # weight of the children (and their tails) seen so far
+        take_below = below.pop
         for el in reversed(list(self.root.iter())):
-            n = below.pop(el, 0)
+            n = take_below(el, 0)
             text = el.text
             if text and not text.isascii():
                 if "时间" in text or "日期" in text:
                     dated.append((el, False, text))
                 n += len(text.encode("utf-8", "surrogatepass")) - len(text)
-            if el.tag == "a":
+            if n and el.tag == "a":
                 n = 0
-            weights[el] = n
+            weights[el] = n  # zeros too: the dictionary keeps every element's proxy alive for the later passes
             tail = el.tail
             if tail and not tail.isascii():
                 if "时间" in tail or "日期" in tail:
@@ -536,20 +541,28 @@ class _Reader:
         return node if node is not None else self.root
 
     def _title_outside(self, body: HtmlElement) -> str | None:
-        found: str | None = None
-        ancestors = set(body.iterancestors())
+        """The last title-like text printed before ``body`` (in the page header), else the ``<meta>``/``<title>`` one.
+
+        The elements before ``body`` are looked at from the nearest backwards, so the first title found is the one
+        wanted: the nearest preceding siblings of ``body`` (each subtree from its end), then those of its parent,
+        and so on up (the ancestors themselves hold ``body`` and are never a title).
+        """
         weights = self.weights
-        for el in self.root.iter():
-            if el is body:
-                break
-            if not 8 <= weights.get(el, 0) <= 240 or el in ancestors:
-                continue
-            tag = _tag(el)
-            if tag in _TITLE_TAGS or "title" in el.get("class", "").lower() or "title" in el.get("id", "").lower():
-                text = _clean(self._text(el))
-                if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
-                    found = text
-        return found or self.meta_title
+        for node in (body, *body.iterancestors()):
+            for sibling in node.itersiblings(preceding=True):
+                for el in reversed(list(sibling.iter())):
+                    if not 8 <= weights.get(el, 0) <= 240:
+                        continue
+                    tag = _tag(el)
+                    if (
+                        tag in _TITLE_TAGS
+                        or "title" in el.get("class", "").lower()
+                        or "title" in el.get("id", "").lower()
+                    ):
+                        text = _clean(self._text(el))
+                        if 6 <= len(text) <= 80 and _TITLE_LIKE.search(text):
+                            return text
+        return self.meta_title
 
     def _meta_title(self) -> str | None:
         for meta in self.root.iter("meta"):
@@ -577,7 +590,7 @@ class _Reader:
         if not text:
             return
         if self.pending_where is None and text.strip():
-            self.pending_where = self.tree.getpath(self.block if self.block is not None else el)
+            self.pending_where = self._path(self.block if self.block is not None else el)
         if self.pending:
             self.pending[-1] += text
         else:
@@ -604,32 +617,19 @@ class _Reader:
             self._flush()
 
     # -- tables ----------------------------------------------------------------------------------------------
-    def _splits(self, el: HtmlElement) -> bool:
-        """True when a block element or ``<br>`` below ``el`` (in the table being read) splits its text.
-
-        The first few cells of a table are looked into one by one; from the ninth on, the table's elements with a
-        break below them are found in one pass (cheaper when many cells hold markup, as in pages saved by Word).
-        """
-        if self.split is None:
-            self.looked += 1
-            if self.looked <= 8:
-                return any(node.tag in _BREAKS for node in el.iterdescendants())
-            self.split = _split(self.table_read)
-        return el in self.split
-
     def _cell_text(self, cell: HtmlElement) -> str:
-        if not len(cell):
-            text = cell.text
-            return " ".join(text.split()) if text else ""
+        """The text of a cell with child elements (a cell without any is read by :meth:`_table` itself)."""
         if len(cell) == 1:
             only = cell[0]
-            if only.tag in _BLOCK and _blank(cell.text) and _blank(only.tail):  # the usual <td><p>…</p></td>
-                if not len(only):
-                    text = only.text
-                    return " ".join(text.split()) if text else ""
-                if not self._splits(only):  # the paragraph holds inline markup only (<span>s): its text
-                    return " ".join(self._text(only).split())
-        if not self._splits(cell):  # inline markup only: one piece of text
+            if only.tag in _BLOCK:  # the usual <td><p>…</p></td>, when nothing but blanks is around the <p>
+                text, tail = cell.text, only.tail
+                if (not text or text.isspace()) and (not tail or tail.isspace()):
+                    if not len(only):
+                        text = only.text
+                        return " ".join(text.split()) if text else ""
+                    if not _breaks_below(only):  # the paragraph holds inline markup only (<span>s): its text
+                        return " ".join(self._text(only).split())
+        if not _breaks_below(cell):  # inline markup only: one piece of text
             return " ".join(self._text(cell).split())
         pieces: list[str] = [cell.text or ""]
 
@@ -651,76 +651,104 @@ class _Reader:
             visit(child)
         return _join(pieces)
 
-    def _path(self, el: HtmlElement, paths: dict[HtmlElement, str]) -> str:
-        """``getpath(el)``, computing the paths of all of its siblings at once (getpath is slow on deep pages)."""
+    def _path(self, el: HtmlElement) -> str:
+        """``getpath(el)``, built from its parent's XPath and kept for the page read (getpath is slow on deep pages,
+        scanning the siblings at every level). The paths of all of its siblings are set at once."""
+        paths = self.paths
         path = paths.get(el)
         if path is None:
             parent = el.getparent()
-            if parent is None:
+            if parent is None:  # the root
                 return self.tree.getpath(el)
-            for child, child_path in zip(parent, _child_paths(parent, self.tree.getpath(parent)), strict=True):
+            siblings = list(parent)
+            base = self._path(parent)
+            for child, child_path in zip(siblings, _sibling_paths([s.tag for s in siblings], base), strict=True):
                 paths[child] = child_path
             path = paths[el]
         return path
 
+    def _place_span(
+        self,
+        grid: list[list[SourceCell | None]],
+        filled: list[int],
+        r: int,
+        c: int,
+        text: str,
+        path: str,
+        rowspan: int,
+        colspan: int,
+    ) -> int:
+        """Put a spanning cell at every position it covers; the number of positions already taken (overlaps).
+
+        Every position points at the printed cell: the top-left one as printed, the others as ``spanned``.
+        """
+        where = grid_where(self.tables, r, c, path)
+        origin = grid_cell(text, where, rowspan, colspan, False)
+        covered = grid_cell(text, where, rowspan, colspan, True)
+        overlaps = 0
+        for dr in range(rowspan):
+            target = grid[r + dr]
+            if len(target) < c + colspan:
+                target.extend([None] * (c + colspan - len(target)))
+            for dc in range(colspan):
+                if target[c + dc] is not None:  # overlapping spans: the earlier cell wins
+                    overlaps += 1
+                else:
+                    target[c + dc] = covered if dr or dc else origin
+                    filled[r + dr] += 1
+        return overlaps
+
     def _table(self, table: HtmlElement) -> None:
         index = self.tables
-        table_path = self.tree.getpath(table)
-        paths: dict[HtmlElement, str] = {}  # XPaths of the rows, filled one row group at a time
+        table_path = self._path(table)
         rows = list(table.iter("tr"))  # a data table has no nested table: every row is its own
-        self.table_read, self.split, self.looked = table, None, 0
         nrows = len(rows)
         # grid[r][c]: the cell at each position of the expanded grid (None where nothing is printed yet)
         grid: list[list[SourceCell | None]] = [[] for _ in range(nrows)]
         filled = [0] * nrows  # positions of each row holding a cell (rows are compared by count, not by cell)
         overruns = overlaps = 0
+        cell_text = self._cell_text
         for r, tr in enumerate(rows):
+            children = list(tr)
+            tags = [child.tag for child in children]
+            if "td" not in tags and "th" not in tags:
+                continue
+            # the XPaths of the cells as getpath writes them, built once a row from the tags read once
+            cell_paths = _sibling_paths(tags, self._path(tr))
             line = grid[r]
-            c = 0
-            cell_paths: list[str] | None = None
-            for i, td in enumerate(tr):
-                tag = td.tag
+            c = placed = 0  # the next position, and the cells placed without a span
+            for td, tag, path in zip(children, tags, cell_paths, strict=True):
                 if tag != "td" and tag != "th":
                     continue
-                if cell_paths is None:  # XPaths of the cells as getpath writes them, built once a row
-                    cell_paths = _child_paths(tr, self._path(tr, paths))
-                width = len(line)
-                while c < width and line[c] is not None:
+                while c < len(line) and line[c] is not None:  # positions filled by cells spanning from above
                     c += 1
-                rowspan = colspan = 1
+                if len(td):
+                    text = cell_text(td)
+                else:  # a cell holding nothing but text, the commonest: read here
+                    raw = td.text
+                    text = " ".join(raw.split()) if raw else ""
                 if td.attrib:
-                    asked = td.get("rowspan")
-                    if asked is not None:
-                        rowspan = _span(asked, nrows - r)
-                        if rowspan < _span(asked, _MAX_SPAN):
-                            overruns += 1
-                    wide = td.get("colspan")
-                    if wide is not None:
-                        colspan = _span(wide, _MAX_SPAN)
-                text = self._cell_text(td)
-                # every position of a spanning cell points at the printed cell (its top-left position)
-                where = grid_where(index, r, c, cell_paths[i])
-                origin = grid_cell(text, where, rowspan, colspan, False)
-                if rowspan == 1 and colspan == 1:
-                    if c == width:
-                        line.append(origin)
-                    else:
-                        line[c] = origin
-                    filled[r] += 1
-                    c += 1
-                    continue
-                covered = grid_cell(text, where, rowspan, colspan, True)
-                for dr in range(rowspan):
-                    target = grid[r + dr]
-                    if len(target) < c + colspan:
-                        target.extend([None] * (c + colspan - len(target)))
-                    for dc in range(colspan):
-                        if target[c + dc] is not None:  # overlapping spans: the earlier cell wins
-                            overlaps += 1
-                        else:
-                            target[c + dc] = covered if dr or dc else origin
-                            filled[r + dr] += 1
-                c += colspan
+                    asked, wide = td.get("rowspan"), td.get("colspan")
+                    if asked is not None or wide is not None:
+                        rowspan = colspan = 1
+                        if asked is not None:
+                            rowspan = _span(asked, nrows - r)
+                            if rowspan < _span(asked, _MAX_SPAN):
+                                overruns += 1
+                        if wide is not None:
+                            colspan = _span(wide, _MAX_SPAN)
+                        if rowspan != 1 or colspan != 1:
+                            overlaps += self._place_span(grid, filled, r, c, text, path, rowspan, colspan)
+                            c += colspan
+                            continue
+                cell = table_cell(text, index, r, c, path)  # a cell without a span: one position
+                if c == len(line):
+                    line.append(cell)
+                else:
+                    line[c] = cell
+                placed += 1
+                c += 1
+            filled[r] += placed
         while grid and not filled[len(grid) - 1]:
             grid.pop()
         if not grid:
@@ -779,12 +807,16 @@ class _Reader:
 _LEADING_NUMBER = re.compile(r"\s*(\d+)")
 
 
-def _child_paths(parent: HtmlElement, base: str) -> list[str]:
-    """The XPath of each child of ``parent`` (whose XPath is ``base``) as ``getpath`` writes it: ``…/td[2]``, or
-    ``…/td`` for a tag that occurs once among the children."""
-    tags = [child.tag for child in parent]
-    if len(tags) > 1 and tags.count(tags[0]) == len(tags):  # the usual row: td, td, …
-        return [f"{base}/{tags[0]}[{i}]" for i in range(1, len(tags) + 1)]
+_NTH: Final = tuple(f"[{i}]" for i in range(1, 201))  # "[1]", "[2]", …: made once, as formatting numbers is slow
+
+
+def _sibling_paths(tags: list[Any], base: str) -> list[str]:
+    """The XPath of each of a run of siblings with these tags, under a parent whose XPath is ``base``, as
+    ``getpath`` writes them: ``…/td[2]``, or ``…/td`` for a tag that occurs once among the siblings."""
+    count = len(tags)
+    if 1 < count <= len(_NTH) and tags.count(tags[0]) == count:  # the usual row: td, td, …
+        step = f"{base}/{tags[0]}"
+        return [step + nth for nth in _NTH[:count]]
     total: dict[Any, int] = {}
     for tag in tags:
         total[tag] = total.get(tag, 0) + 1
