@@ -390,6 +390,15 @@ class TestLinePaths:
     def test_corpus(self, corpus: Path, name: str) -> None:
         assert self.check((corpus / "real" / name).read_bytes()) >= 10
 
+    def test_text_after_a_paragraph_is_its_parents(self) -> None:
+        """Text printed after a paragraph, inside the paragraph's parent, points at the parent, not the paragraph."""
+        page = "<html><body><div><p>一、总体情况</p>本年度主动公开信息一千余条。<p>二、主动公开</p></div></body></html>"
+        assert [(b.text, b.where.detail) for b in read_html(page).blocks] == [
+            ("一、总体情况", "/html/body/div/p[1]"),
+            ("本年度主动公开信息一千余条。", "/html/body/div"),
+            ("二、主动公开", "/html/body/div/p[2]"),
+        ]
+
 
 class TestGrid:
     """Row and column spans are expanded into a rectangular grid."""

@@ -605,6 +605,7 @@ class _Reader:
         block = tag in _BLOCK
         if block or tag == "br":
             self._flush()
+        outer = self.block
         if block:
             self.block = el
         if tag in _HEADINGS:
@@ -615,6 +616,7 @@ class _Reader:
             self._add_text(child.tail, el)
         if block:
             self._flush()
+            self.block = outer  # text after this block (its tail) is its parent's
 
     # -- tables ----------------------------------------------------------------------------------------------
     def _cell_text(self, cell: HtmlElement) -> str:
