@@ -758,9 +758,7 @@ def _read_row(
             values.pop(0)
             widths.pop(0)
         while len(values) > count and (not values[-1][0] or not values[0][0]):
-            end = -1 if not values[-1][0] else 0  # an empty cell at either end; widths stay in step
-            values.pop(end)
-            widths.pop(end)
+            values.pop(-1 if not values[-1][0] else 0)
     if item.loose is not None:
         if not item.loose.noted:
             item.loose.noted = True
