@@ -647,6 +647,23 @@ class TestBorderless:
             [["一、甲", "1", "2"], ["第一行第二行第三行第四行", "3", "4"], ["三、丙", "5", "6"]]
         ]
 
+    def test_row_without_label_ends_the_table(self) -> None:
+        """Figures with no label beside them: the rows before are a table, these figures stay a line."""
+        blocks = bare_page(
+            ("一、甲", 100, 700),
+            *figures(700, "1", "2"),
+            ("二、乙", 100, 680),
+            *figures(680, "3", "4"),
+            ("三、丙", 100, 660),
+            *figures(660, "5", "6"),
+            *figures(640, "7", "8"),
+        )
+        table, line_ = blocks
+        assert isinstance(table, SourceTable)
+        assert isinstance(line_, SourceLine)
+        assert texts(table) == [["一、甲", "1", "2"], ["二、乙", "3", "4"], ["三、丙", "5", "6"]]
+        assert line_.text == "7 8"
+
     def test_centred_split(self) -> None:
         rows = [_pdf._Line(chars(text, 100, y)) for text, y in [("甲", 700), ("乙", 688), ("丙", 676), ("丁", 650)]]
         assert [[line.text() for line in group] for group in _pdf._centred_split(rows, [693, 655]) or []] == [

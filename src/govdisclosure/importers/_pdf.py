@@ -399,7 +399,6 @@ def _bare_run(number: int, lines: list[_Line], start: int) -> tuple[_Bare, int] 
         return None
     columns = [[w[0].x0, w[-1].x1] for w in numbers]  # the span of each column of figures so far
     rows: list[tuple[int, list[_Char], list[list[_Char]]]] = [(start, label, numbers)]
-    end = start + 1
     for k in range(start + 1, len(lines)):
         line = lines[k]
         label, numbers = _figures(line)
@@ -413,14 +412,27 @@ def _bare_run(number: int, lines: list[_Line], start: int) -> tuple[_Bare, int] 
         for w, span in zip(numbers, columns, strict=True):
             span[0], span[1] = min(span[0], w[0].x0), max(span[1], w[-1].x1)
         rows.append((k, label, numbers))
-        end = k + 1
-    if len(rows) < _MIN_ROWS or any(a[1] >= b[0] for a, b in pairwise(columns)):
+    if any(a[1] >= b[0] for a, b in pairwise(columns)):
         return None
+    while len(rows) >= _MIN_ROWS:  # a row whose label is not clear ends the table: the rows after stay lines
+        found = _bare_table_of(number, lines, rows, columns[0][0])
+        if found is not None:
+            return found
+        rows.pop()
+    return None
+
+
+def _bare_table_of(
+    number: int, lines: list[_Line], rows: list[tuple[int, list[_Char], list[list[_Char]]]], left: float
+) -> tuple[_Bare, int] | None:
+    """The table of these rows (line index, label characters, numbers) with their labels, or None when unclear.
+
+    The label-only lines above the first row and below the last one are taken as far as the rows' bands reach.
+    """
     centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
     top = centres[0] + (centres[0] - centres[1]) / 2
     bottom = centres[-1] - (centres[-2] - centres[-1]) / 2
-    left = columns[0][0]
-    first = start
+    first, end = rows[0][0], rows[-1][0] + 1
     while first > 0 and lines[first - 1].x1 < left - 0.5 * lines[first - 1].height:
         if (lines[first - 1].y0 + lines[first - 1].y1) / 2 > top:
             break
