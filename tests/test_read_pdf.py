@@ -647,6 +647,27 @@ class TestBorderless:
             [["一、甲", "1", "2"], ["第一行第二行第三行第四行", "3", "4"], ["三、丙", "5", "6"]]
         ]
 
+    def test_first_label_reaching_above_its_band(self) -> None:
+        """The first row's label of five lines reaches further up than halfway to the next row; the line above it
+        is not part of it and stays a line, once."""
+        blocks = bare_page(
+            ("表头", 100, 738),
+            ("第一行", 100, 724),
+            ("第二行", 100, 712),
+            ("第三行", 100, 700),
+            *figures(700, "1", "2"),
+            ("第四行", 100, 688),
+            ("第五行", 100, 676),
+            ("二、乙", 100, 661),
+            *figures(661, "3", "4"),
+            ("三、丙", 100, 641),
+            *figures(641, "5", "6"),
+        )
+        assert [b.text if isinstance(b, SourceLine) else texts(b) for b in blocks] == [
+            "表头",
+            [["第一行第二行第三行第四行第五行", "1", "2"], ["二、乙", "3", "4"], ["三、丙", "5", "6"]],
+        ]
+
     def test_row_without_label_ends_the_table(self) -> None:
         """Figures with no label beside them: the rows before are a table, these figures stay a line."""
         blocks = bare_page(
@@ -672,6 +693,13 @@ class TestBorderless:
         ]
         assert _pdf._centred_split(rows, [705, 693, 681, 669, 655]) is None  # fewer lines than rows
         assert _pdf._centred_split(rows[:2], [720, 655]) is None  # no label centred on the first row's figures
+        # lines above the first row and below the last may be left out, when they do not fit
+        assert [[line.text() for line in group] for group in _pdf._centred_split(rows, [681, 655], True) or []] == [
+            ["丙"],
+            ["丁"],
+        ]
+        assert _pdf._centred_split(rows, [693], False, True) is not None
+        assert _pdf._centred_split(rows, [693]) is None
 
     def test_two_rows_stay_lines(self) -> None:
         blocks = bare_page(

@@ -379,26 +379,30 @@ def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Lin
     """The tables printed without rulings among a page's lines (top to bottom), and the other lines."""
     tables: list[_Bare] = []
     rest: list[_Line] = []
-    i = 0
+    i = floor = 0  # lines before ``floor`` belong to a table found already
     while i < len(lines):
-        found = _bare_run(number, lines, i)
+        found = _bare_run(number, lines, i, floor)
         if found is None:
             rest.append(lines[i])
             i += 1
-        else:
-            table, end = found
-            tables.append(table)
-            i = end
+            continue
+        table, first, end = found
+        del rest[len(rest) - (i - first) :]  # the label lines above its first row were passed as lines: take them back
+        tables.append(table)
+        i = floor = end
     return tables, rest
 
 
-def _bare_run(number: int, lines: list[_Line], start: int) -> tuple[_Bare, int] | None:
-    """The table whose first line is ``lines[start]`` and the index after its last line, or None."""
+_Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
+
+
+def _bare_run(number: int, lines: list[_Line], start: int, floor: int) -> tuple[_Bare, int, int] | None:
+    """The table whose first row is ``lines[start]``, with the indexes of its first line and after its last."""
     label, numbers = _figures(lines[start])
     if len(numbers) < _MIN_VALUES:
         return None
     columns = [[w[0].x0, w[-1].x1] for w in numbers]  # the span of each column of figures so far
-    rows: list[tuple[int, list[_Char], list[list[_Char]]]] = [(start, label, numbers)]
+    rows: list[_Row] = [(start, label, numbers)]
     for k in range(start + 1, len(lines)):
         line = lines[k]
         label, numbers = _figures(line)
@@ -415,7 +419,7 @@ def _bare_run(number: int, lines: list[_Line], start: int) -> tuple[_Bare, int] 
     if any(a[1] >= b[0] for a, b in pairwise(columns)):
         return None
     while len(rows) >= _MIN_ROWS:  # a row whose label is not clear ends the table: the rows after stay lines
-        found = _bare_table_of(number, lines, rows, columns[0][0])
+        found = _bare_table_of(number, lines, rows, columns[0][0], floor)
         if found is not None:
             return found
         rows.pop()
@@ -423,17 +427,18 @@ def _bare_run(number: int, lines: list[_Line], start: int) -> tuple[_Bare, int] 
 
 
 def _bare_table_of(
-    number: int, lines: list[_Line], rows: list[tuple[int, list[_Char], list[list[_Char]]]], left: float
-) -> tuple[_Bare, int] | None:
-    """The table of these rows (line index, label characters, numbers) with their labels, or None when unclear.
+    number: int, lines: list[_Line], rows: list[_Row], left: float, floor: int
+) -> tuple[_Bare, int, int] | None:
+    """The table of these rows with their labels, the indexes of its first line and after its last, or None.
 
-    The label-only lines above the first row and below the last one are taken as far as the rows' bands reach.
+    The label-only lines above the first row and below the last one are candidates as far as the first (last)
+    row could reach were its neighbour a single line; those its label does not use stay lines.
     """
     centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
-    top = centres[0] + (centres[0] - centres[1]) / 2
-    bottom = centres[-1] - (centres[-2] - centres[-1]) / 2
+    top = centres[0] + (centres[0] - centres[1])
+    bottom = centres[-1] - (centres[-2] - centres[-1])
     first, end = rows[0][0], rows[-1][0] + 1
-    while first > 0 and lines[first - 1].x1 < left - 0.5 * lines[first - 1].height:
+    while first > floor and lines[first - 1].x1 < left - 0.5 * lines[first - 1].height:
         if (lines[first - 1].y0 + lines[first - 1].y1) / 2 > top:
             break
         first -= 1
@@ -441,23 +446,28 @@ def _bare_table_of(
         if (lines[end].y0 + lines[end].y1) / 2 < bottom:
             break
         end += 1
-    taken = lines[first:end]
     in_rows = {k for k, _, _ in rows}
-    label_lines = [(line, line.chars) for k, line in enumerate(taken, first) if k not in in_rows]
+    label_lines = [(line, line.chars) for k, line in enumerate(lines[first:end], first) if k not in in_rows]
     label_lines += [(lines[k], label) for k, label, _ in rows if label]
-    labels = _bare_labels(label_lines, centres, top, bottom)
-    if labels is None:
+    found = _bare_labels(label_lines, centres, top, bottom)
+    if found is None:
         return None
+    labels, used = found
+    while first < rows[0][0] and not any(id(c) in used for c in lines[first].chars):
+        first += 1  # a line above the table, not part of the first row's label
+    while end > rows[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
+        end -= 1
     out: list[list[tuple[str, tuple[float, float, float, float]]]] = []
     for text_box, (_, _, numbers) in zip(labels, rows, strict=True):
         out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
-    return _Bare(number, out, taken), end
+    return _Bare(number, out, lines[first:end]), first, end
 
 
 def _bare_labels(
     label_lines: list[tuple[_Line, list[_Char]]], centres: list[float], top: float, bottom: float
-) -> list[tuple[str, tuple[float, float, float, float]]] | None:
-    """Each row's label (text and box) from the label characters of the table's lines, or None when unclear."""
+) -> tuple[list[tuple[str, tuple[float, float, float, float]]], set[int]] | None:
+    """Each row's label (text and box) from the label characters of the table's lines, and the ids of the
+    characters they use; None when unclear. ``top`` and ``bottom`` bound the first and the last row's labels."""
     heights = sorted(c.y1 - c.y0 for _, chars in label_lines for c in chars if c.ch != " ")
     if not heights:
         return None
@@ -484,8 +494,11 @@ def _bare_labels(
     for fragment in fragments:
         by_column[bisect_right(starts, fragment[0].x0 + 0.5) - 1].extend(fragment)
     column_lines = [_lines(list(chars)) if chars else [] for chars in by_column]
-    # the bands between the rows: each row's label is in the rightmost column printed beside it
-    cuts = [top] + [(a + b) / 2 for a, b in pairwise(centres)] + [bottom]
+    # the bands between the rows (halfway between their figures): a row's label is in the rightmost label column
+    # printed in its band
+    cuts = [centres[0] + (centres[0] - centres[1]) / 2]
+    cuts += [(a + b) / 2 for a, b in pairwise(centres)]
+    cuts += [centres[-1] - (centres[-2] - centres[-1]) / 2]
     choice: list[int] = []
     for r in range(len(centres)):
         present = [
@@ -496,43 +509,56 @@ def _bare_labels(
         if not present:
             return None
         choice.append(max(present))
-    labels: list[tuple[str, tuple[float, float, float, float]] | None] = [None] * len(centres)
+    labels: list[tuple[str, tuple[float, float, float, float]]] = []
+    used: set[int] = set()
     r = 0
     while r < len(centres):  # rows reading the same label column one after the other share its lines
         s = r
         while r < len(centres) and choice[r] == choice[s]:
             r += 1
-        span = [line for line in column_lines[choice[s]] if cuts[r] <= (line.y0 + line.y1) / 2 <= cuts[s]]
-        groups = _centred_split(span, centres[s:r])
+        high = top if s == 0 else cuts[s]  # the first and the last row's labels may reach beyond their band
+        low = bottom if r == len(centres) else cuts[r]
+        span = [line for line in column_lines[choice[s]] if low <= (line.y0 + line.y1) / 2 <= high]
+        groups = _centred_split(span, centres[s:r], s == 0, r == len(centres))
         if groups is None:
             return None
-        for k, group in enumerate(groups, s):
+        for group in groups:
             chars = [c for line in group for c in line.chars]
-            labels[k] = (_join([line.text() for line in group]), _box(chars))
-    return [label for label in labels if label is not None]
+            labels.append((_join([line.text() for line in group]), _box(chars)))
+            used.update(id(c) for c in chars)
+    return labels, used
 
 
-def _centred_split(lines: list[_Line], centres: list[float]) -> list[list[_Line]] | None:
+def _centred_split(
+    lines: list[_Line], centres: list[float], loose_head: bool = False, loose_tail: bool = False
+) -> list[list[_Line]] | None:
     """Cut the lines (top to bottom) into one group per row, each group centred on its row's figures.
 
     Every row gets at least one line; the cut with the least total distance between a group's middle and its
-    row's centre is kept, and refused (None) when some group is off by more than half a line.
+    row's centre is kept, and refused (None) when some group is off by more than half a line. With
+    ``loose_head`` (``loose_tail``) lines before the first group (after the last) may be left out — lines
+    above (below) the table — at a small cost each, so that a line is left out only when it does not fit.
     """
     n, m = len(centres), len(lines)
     if m < n:
         return None
+    skip = 0.1  # points: the cost of leaving a line out
 
     def cost(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row
         return abs((lines[a].y1 + lines[b - 1].y0) / 2 - centres[row])
 
-    best: dict[tuple[int, int], tuple[float, int]] = {(0, 0): (0.0, 0)}  # (rows, lines) -> (cost, cut)
+    # best[(rows, lines)] = (cost, where the last group starts) for the first ``lines`` lines cut into ``rows`` groups
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, a): (skip * a, a) for a in range(m if loose_head else 1)}
     for row in range(n):
-        for b in range(row + 1, m - (n - row - 1) + 1):
-            options = [(best[(row, a)][0] + cost(a, b, row), a) for a in range(row, b) if (row, a) in best]
+        for b in range(row + 1, m + 1):
+            options = [(best[(row, a)][0] + cost(a, b, row), a) for a in range(b) if (row, a) in best]
             if options:
                 best[(row + 1, b)] = min(options)
+    ends = [(best[(n, b)][0] + skip * (m - b), -b) for b in range(m + 1) if (n, b) in best and (loose_tail or b == m)]
+    if not ends:
+        return None
+    b = -min(ends)[1]
     groups: list[list[_Line]] = []
-    b = m
     for row in range(n, 0, -1):
         a = best[(row, b)][1]
         if cost(a, b, row - 1) > 0.5 * lines[a].height:
