@@ -612,8 +612,9 @@ class TestBorderless:
             ("1.属于国家秘密", 110, 700),
             *figures(700, "1", "2"),
             ("不予公", 50, 680),
-            ("2.其他法律禁止", 110, 680),
+            ("2.其他法律", 110, 686),
             *figures(680, "3", "4"),
+            ("禁止", 110, 674),
             ("开", 50, 660),
             ("3.危及稳定", 110, 660),
             *figures(660, "5", "6"),
@@ -673,8 +674,9 @@ class TestBorderless:
         blocks = bare_page(
             ("一、甲", 100, 700),
             *figures(700, "1", "2"),
-            ("二、乙", 100, 680),
+            ("二、乙", 100, 686),
             *figures(680, "3", "4"),
+            ("（续）", 100, 674),
             ("三、丙", 100, 660),
             *figures(660, "5", "6"),
             *figures(640, "7", "8"),
@@ -682,7 +684,7 @@ class TestBorderless:
         table, line_ = blocks
         assert isinstance(table, SourceTable)
         assert isinstance(line_, SourceLine)
-        assert texts(table) == [["一、甲", "1", "2"], ["二、乙", "3", "4"], ["三、丙", "5", "6"]]
+        assert texts(table) == [["一、甲", "1", "2"], ["二、乙（续）", "3", "4"], ["三、丙", "5", "6"]]
         assert line_.text == "7 8"
 
     def test_centred_split(self) -> None:
@@ -701,6 +703,23 @@ class TestBorderless:
         assert _pdf._centred_split(rows, [693], False, True) is not None
         assert _pdf._centred_split(rows, [693]) is None
 
+    def test_rows_on_one_line_each_stay_lines(self) -> None:
+        """No label is wrapped: the lines read as well as a grid (text laid out with tabs runs a group label into
+        the row's, which the lines keep as printed)."""
+        blocks = bare_page(
+            ("（三）不予公开1.属于国家秘密", 100, 700),
+            *figures(700, "1", "2"),
+            ("2.其他法律禁止公开", 170, 680),
+            *figures(680, "3", "4"),
+            ("3.危及稳定", 170, 660),
+            *figures(660, "5", "6"),
+        )
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
+            "（三）不予公开1.属于国家秘密 1 2",
+            "2.其他法律禁止公开 3 4",
+            "3.危及稳定 5 6",
+        ]
+
     def test_two_rows_stay_lines(self) -> None:
         blocks = bare_page(
             ("规章", 100, 700), *figures(700, "0", "0", "0"), ("规范性文件", 100, 680), *figures(680, "1", "2", "3")
@@ -711,13 +730,20 @@ class TestBorderless:
         blocks = bare_page(
             ("一、甲", 100, 700),
             *figures(700, "1", "2"),
-            ("二、乙", 100, 680),
+            ("二、乙", 100, 686),
             ("3", 300, 680),
             ("4", 360, 680),
+            ("（续）", 100, 674),
             ("三、丙", 100, 660),
             *figures(660, "5", "6"),
         )
-        assert [b.text for b in blocks if isinstance(b, SourceLine)] == ["一、甲 1 2", "二、乙 3 4", "三、丙 5 6"]
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
+            "一、甲 1 2",
+            "二、乙",
+            "3 4",
+            "（续）",
+            "三、丙 5 6",
+        ]
 
     def test_figures_without_labels_stay_lines(self) -> None:
         blocks = bare_page(*figures(700, "1", "2"), *figures(680, "3", "4"), *figures(660, "5", "6"))

@@ -324,9 +324,9 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 # label names it. Word processors centre figures vertically in their cells, so a label wrapped over several
 # lines has its figures beside its middle; the lines of one label column are cut between the rows so that every
 # row's label is centred on its figures. The header lines above the first row stay lines of text, a table does
-# not continue onto the next page (each page's rows are a table), and when any of this is not clear-cut (fewer
-# than three rows, rows with figures in other columns, a label not centred on its figures) the lines are left
-# as they are.
+# not continue onto the next page (each page's rows are a table), and the lines are left as they are when no
+# label is wrapped (the lines read as well) or when any of this is not clear-cut (fewer than three rows, rows
+# with figures in other columns, a label not centred on its figures).
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
@@ -371,7 +371,9 @@ def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
     while count < len(words) and _NUMBER.match("".join(c.ch for c in words[-1 - count])):
         count += 1
     numbers = words[len(words) - count :]
-    label = [c for word in words[: len(words) - count] for c in word]
+    if not numbers:
+        return line.chars, numbers
+    label = [c for c in line.chars if c.x1 <= numbers[0][0].x0]  # printed spaces kept: they join words
     return label, numbers
 
 
@@ -421,15 +423,19 @@ def _bare_run(number: int, lines: list[_Line], start: int, floor: int) -> tuple[
     while len(rows) >= _MIN_ROWS:  # a row whose label is not clear ends the table: the rows after stay lines
         found = _bare_table_of(number, lines, rows, columns[0][0], floor)
         if found is not None:
-            return found
+            table, first, end, wrapped = found
+            # rows each printed on one line read as well as lines (and a label run into the next column's, as
+            # in text laid out with tabs, reads better there): a grid only when some label is wrapped
+            return (table, first, end) if wrapped else None
         rows.pop()
     return None
 
 
 def _bare_table_of(
     number: int, lines: list[_Line], rows: list[_Row], left: float, floor: int
-) -> tuple[_Bare, int, int] | None:
-    """The table of these rows with their labels, the indexes of its first line and after its last, or None.
+) -> tuple[_Bare, int, int, bool] | None:
+    """The table of these rows with their labels, the indexes of its first line and after its last, and whether
+    some label is printed (partly) on other lines than its figures; None when the labels are not clear.
 
     The label-only lines above the first row and below the last one are candidates as far as the first (last)
     row could reach were its neighbour a single line; those its label does not use stay lines.
@@ -452,7 +458,9 @@ def _bare_table_of(
     found = _bare_labels(label_lines, centres, top, bottom)
     if found is None:
         return None
-    labels, used = found
+    labels, taken = found
+    used = set().union(*taken)
+    wrapped = any(ids - {id(c) for c in lines[k].chars} for (k, _, _), ids in zip(rows, taken, strict=True))
     while first < rows[0][0] and not any(id(c) in used for c in lines[first].chars):
         first += 1  # a line above the table, not part of the first row's label
     while end > rows[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
@@ -460,30 +468,33 @@ def _bare_table_of(
     out: list[list[tuple[str, tuple[float, float, float, float]]]] = []
     for text_box, (_, _, numbers) in zip(labels, rows, strict=True):
         out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
-    return _Bare(number, out, lines[first:end]), first, end
+    return _Bare(number, out, lines[first:end]), first, end, wrapped
 
 
 def _bare_labels(
     label_lines: list[tuple[_Line, list[_Char]]], centres: list[float], top: float, bottom: float
-) -> tuple[list[tuple[str, tuple[float, float, float, float]]], set[int]] | None:
+) -> tuple[list[tuple[str, tuple[float, float, float, float]]], list[set[int]]] | None:
     """Each row's label (text and box) from the label characters of the table's lines, and the ids of the
-    characters they use; None when unclear. ``top`` and ``bottom`` bound the first and the last row's labels."""
+    characters each uses; None when unclear. ``top`` and ``bottom`` bound the first and the last row's labels."""
     heights = sorted(c.y1 - c.y0 for _, chars in label_lines for c in chars if c.ch != " ")
     if not heights:
         return None
     size = heights[len(heights) // 2]  # the labels' character size
     # fragments: the label characters of a line, cut at gaps about a character wide (the space between columns;
-    # punctuation leaves gaps of up to 0.75 em, its ink filling half its box)
+    # punctuation leaves gaps of up to 0.75 em, its ink filling half its box). A gap holding a printed space is
+    # spacing inside a text (3. 属于国家秘密): table cells are not separated by printed spaces.
     fragments: list[list[_Char]] = []
     for _, chars in label_lines:
         previous: _Char | None = None
+        spaced = False
         for c in chars:
             if c.ch == " ":
+                spaced = True
                 continue
-            if previous is None or c.x0 - previous.x1 > 0.9 * size:
+            if previous is None or (c.x0 - previous.x1 > 0.9 * size and not spaced):
                 fragments.append([])
             fragments[-1].append(c)
-            previous = c
+            previous, spaced = c, False
     # label columns: where fragments start (a bracket's ink starts right of its box: a column is 0.8 em wide)
     starts: list[float] = []
     for x in sorted(f[0].x0 for f in fragments):
@@ -510,7 +521,7 @@ def _bare_labels(
             return None
         choice.append(max(present))
     labels: list[tuple[str, tuple[float, float, float, float]]] = []
-    used: set[int] = set()
+    used: list[set[int]] = []
     r = 0
     while r < len(centres):  # rows reading the same label column one after the other share its lines
         s = r
@@ -525,7 +536,7 @@ def _bare_labels(
         for group in groups:
             chars = [c for line in group for c in line.chars]
             labels.append((_join([line.text() for line in group]), _box(chars)))
-            used.update(id(c) for c in chars)
+            used.append({id(c) for c in chars})
     return labels, used
 
 
