@@ -564,3 +564,230 @@ class TestPrintedFromWord:
         result = read(self.PDF, name=sample.source)
         assert result.report == sample
         assert sorted(n.code for n in result.notes) == ["pdf-repeated-header", "pdf-table-joined"]
+
+
+def bare_page(*texts: tuple[str, float, float]) -> list[SourceTable | SourceLine]:
+    """The blocks of one page without rulings holding the given printed texts (text, x, y)."""
+    seen = [c for text, x, y in texts for c in chars(text, x, y)]
+    return _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+
+
+def figures(y: float, *values: str) -> list[tuple[str, float, float]]:
+    """Numbers printed in the columns at x = 300, 340, 380… on the baseline y."""
+    return [(value, 300 + 40 * i, y) for i, value in enumerate(values)]
+
+
+class TestBorderless:
+    """A table printed without rulings is read as a grid from the position of its figures."""
+
+    def test_label_wrapped_around_its_figures(self) -> None:
+        """The figures of a wrapped label sit on a line of their own, between the label's two halves."""
+        blocks = bare_page(
+            ("一、本年新收", 100, 700),
+            *figures(700, "1", "2", "3"),
+            ("（二）部分公开（区分", 100, 683),
+            *figures(677, "4", "5", "6"),
+            ("处理的）", 100, 671),
+            ("三、结转", 100, 650),
+            *figures(650, "7", "8", "9"),
+        )
+        assert [type(b).__name__ for b in blocks] == ["SourceTable"]
+        table = blocks[0]
+        assert isinstance(table, SourceTable)
+        assert texts(table) == [
+            ["一、本年新收", "1", "2", "3"],
+            ["（二）部分公开（区分处理的）", "4", "5", "6"],
+            ["三、结转", "7", "8", "9"],
+        ]
+        label, value = table.rows[1][0].where, table.rows[1][1].where
+        assert (label.page, label.table, label.row, label.col) == (1, 0, 1, 0)
+        assert label.bbox == (100.0, 671.0, 199.5, 693.0)
+        assert (value.row, value.col, value.bbox) == (1, 1, (300.0, 677.0, 309.5, 687.0))
+        assert (table.where.page, table.where.table) == (1, 0)
+
+    def test_group_label_beside_the_rows_left_out(self) -> None:
+        """（三）不予公开 printed on the baselines of its rows, in a column of its own, is not part of their labels."""
+        blocks = bare_page(
+            ("（三）", 50, 700),
+            ("1.属于国家秘密", 110, 700),
+            *figures(700, "1", "2"),
+            ("不予公", 50, 680),
+            ("2.其他法律", 110, 686),
+            *figures(680, "3", "4"),
+            ("禁止", 110, 674),
+            ("开", 50, 660),
+            ("3.危及稳定", 110, 660),
+            *figures(660, "5", "6"),
+            ("（四）无法提供", 50, 640),
+            *figures(640, "7", "8"),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["1.属于国家秘密", "1", "2"],
+                ["2.其他法律禁止", "3", "4"],
+                ["3.危及稳定", "5", "6"],
+                ["（四）无法提供", "7", "8"],
+            ]
+        ]
+
+    def test_long_label_keeps_its_last_line(self) -> None:
+        """A label of four lines before a one-line row: its last line is nearer the next row's figures, but the
+        label is centred on its own."""
+        blocks = bare_page(
+            ("一、甲", 100, 750),
+            *figures(750, "1", "2"),
+            ("第一行", 100, 731),
+            ("第二行", 100, 719),
+            *figures(713, "3", "4"),
+            ("第三行", 100, 707),
+            ("第四行", 100, 695),
+            ("三、丙", 100, 679.5),
+            *figures(679.5, "5", "6"),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [["一、甲", "1", "2"], ["第一行第二行第三行第四行", "3", "4"], ["三、丙", "5", "6"]]
+        ]
+
+    def test_first_label_reaching_above_its_band(self) -> None:
+        """The first row's label of five lines reaches further up than halfway to the next row; the line above it
+        is not part of it and stays a line, once."""
+        blocks = bare_page(
+            ("表头", 100, 738),
+            ("第一行", 100, 724),
+            ("第二行", 100, 712),
+            ("第三行", 100, 700),
+            *figures(700, "1", "2"),
+            ("第四行", 100, 688),
+            ("第五行", 100, 676),
+            ("二、乙", 100, 661),
+            *figures(661, "3", "4"),
+            ("三、丙", 100, 641),
+            *figures(641, "5", "6"),
+        )
+        assert [b.text if isinstance(b, SourceLine) else texts(b) for b in blocks] == [
+            "表头",
+            [["第一行第二行第三行第四行第五行", "1", "2"], ["二、乙", "3", "4"], ["三、丙", "5", "6"]],
+        ]
+
+    def test_row_without_label_ends_the_table(self) -> None:
+        """Figures with no label beside them: the rows before are a table, these figures stay a line."""
+        blocks = bare_page(
+            ("一、甲", 100, 700),
+            *figures(700, "1", "2"),
+            ("二、乙", 100, 686),
+            *figures(680, "3", "4"),
+            ("（续）", 100, 674),
+            ("三、丙", 100, 660),
+            *figures(660, "5", "6"),
+            *figures(640, "7", "8"),
+        )
+        table, line_ = blocks
+        assert isinstance(table, SourceTable)
+        assert isinstance(line_, SourceLine)
+        assert texts(table) == [["一、甲", "1", "2"], ["二、乙（续）", "3", "4"], ["三、丙", "5", "6"]]
+        assert line_.text == "7 8"
+
+    def test_centred_split(self) -> None:
+        rows = [_pdf._Line(chars(text, 100, y)) for text, y in [("甲", 700), ("乙", 688), ("丙", 676), ("丁", 650)]]
+        assert [[line.text() for line in group] for group in _pdf._centred_split(rows, [693, 655]) or []] == [
+            ["甲", "乙", "丙"],
+            ["丁"],
+        ]
+        assert _pdf._centred_split(rows, [705, 693, 681, 669, 655]) is None  # fewer lines than rows
+        assert _pdf._centred_split(rows[:2], [720, 655]) is None  # no label centred on the first row's figures
+        # lines above the first row and below the last may be left out, when they do not fit
+        assert [[line.text() for line in group] for group in _pdf._centred_split(rows, [681, 655], True) or []] == [
+            ["丙"],
+            ["丁"],
+        ]
+        assert _pdf._centred_split(rows, [693], False, True) is not None
+        assert _pdf._centred_split(rows, [693]) is None
+
+    def test_rows_on_one_line_each_stay_lines(self) -> None:
+        """No label is wrapped: the lines read as well as a grid (text laid out with tabs runs a group label into
+        the row's, which the lines keep as printed)."""
+        blocks = bare_page(
+            ("（三）不予公开1.属于国家秘密", 100, 700),
+            *figures(700, "1", "2"),
+            ("2.其他法律禁止公开", 170, 680),
+            *figures(680, "3", "4"),
+            ("3.危及稳定", 170, 660),
+            *figures(660, "5", "6"),
+        )
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
+            "（三）不予公开1.属于国家秘密 1 2",
+            "2.其他法律禁止公开 3 4",
+            "3.危及稳定 5 6",
+        ]
+
+    def test_two_rows_stay_lines(self) -> None:
+        blocks = bare_page(
+            ("规章", 100, 700), *figures(700, "0", "0", "0"), ("规范性文件", 100, 680), *figures(680, "1", "2", "3")
+        )
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == ["规章 0 0 0", "规范性文件 1 2 3"]
+
+    def test_rows_not_in_the_same_columns_stay_lines(self) -> None:
+        blocks = bare_page(
+            ("一、甲", 100, 700),
+            *figures(700, "1", "2"),
+            ("二、乙", 100, 686),
+            ("3", 300, 680),
+            ("4", 360, 680),
+            ("（续）", 100, 674),
+            ("三、丙", 100, 660),
+            *figures(660, "5", "6"),
+        )
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
+            "一、甲 1 2",
+            "二、乙",
+            "3 4",
+            "（续）",
+            "三、丙 5 6",
+        ]
+
+    def test_figures_without_labels_stay_lines(self) -> None:
+        blocks = bare_page(*figures(700, "1", "2"), *figures(680, "3", "4"), *figures(660, "5", "6"))
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == ["1 2", "3 4", "5 6"]
+
+    def test_label_not_centred_stays_lines(self) -> None:
+        """A row whose label cannot be centred on its figures: the geometry is not clear, nothing is guessed."""
+        blocks = bare_page(
+            ("一、甲", 100, 700),
+            *figures(700, "1", "2"),
+            ("二、乙", 100, 683),
+            *figures(677, "3", "4"),
+            ("三、丙", 100, 650),
+            *figures(650, "5", "6"),
+        )
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+
+    def test_prose_with_numbers_stays_lines(self) -> None:
+        lines_ = [("全年新收申请456件，上年结转18件。", 100, 700 - 20 * i) for i in range(4)]
+        assert not tables(SourceDocument(blocks=tuple(bare_page(*lines_)), format="pdf"))
+
+
+class TestPrintedWithoutBorders:
+    """The bundled samples rendered as Word with every table border removed, and printed to PDF.
+
+    ``tests/data/example-2019-borderless.pdf`` and ``tests/data/tacheng-2024-borderless.pdf`` are the samples
+    ``example-2019`` and ``tacheng-2024`` rendered as Word (``govdisclosure render --to docx``), every table's
+    borders set to none (``<w:tblBorders>`` all ``nil``), and converted by LibreOffice 7.4
+    (``soffice --headless --convert-to pdf``): 表三 has no ruling at all, its labels wrap in their narrow column
+    with the figures centred beside them, and its group labels (三、本年度办理结果, （三）不予公开) print on the
+    baselines of the rows.
+    """
+
+    DATA = Path(__file__).parent / "data"
+
+    @pytest.mark.parametrize(
+        ("sample_name", "pdf"),
+        [("example-2019", "example-2019-borderless.pdf"), ("tacheng-2024", "tacheng-2024-borderless.pdf")],
+    )
+    def test_reads_back_whole(self, sample_name: str, pdf: str) -> None:
+        from govdisclosure import sample_report
+
+        sample = sample_report(sample_name)
+        result = read((self.DATA / pdf).read_bytes(), name=sample.source)  # (tacheng-2024 has no source)
+        assert list(result.report.cells()) == list(sample.cells())
+        assert result.report == sample
+        assert result.notes == ()

@@ -4,7 +4,9 @@ pypdfium2 gives every character with its box and every path object of a page. Th
 rulings: they are grouped into table regions, the regions into a grid of elementary cells, and elementary cells
 not separated by a ruling are merged back into the printed (spanning) cells. Characters inside a region go to
 their cell — so a label wrapped over two lines, or printed vertically one character per line, stays one cell
-text — and the rest become lines of running text, wrapped lines of one paragraph joined. Page markers
+text — and the rest become lines of running text, wrapped lines of one paragraph joined. A table printed
+without rulings is found among those lines by its figures, printed in the same columns row after row, and read
+as a grid of one label and the figures per row (see "Tables printed without rulings" below). Page markers
 ("- 1 -") and headers/footers repeated on every page are dropped, and a table cut by a page break is joined
 with its continuation (cells left open at the cut are merged again). Nothing is interpreted.
 
@@ -18,6 +20,7 @@ import ctypes
 import re
 from bisect import bisect_right
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 from ..errors import MissingDependencyError, ReadError
@@ -311,8 +314,273 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
     return rest
 
 
+# Tables printed without rulings -----------------------------------------------------------------------------------
+#
+# A table whose borders are not drawn reaches us as lines of characters. Its data rows are recognised by their
+# figures: a run of lines each ending in the same number of numbers, printed in the same columns. Everything left
+# of the first column of numbers is the label area; it may hold several label columns (三、本年度办理结果 |
+# （三）不予公开 | 1.属于国家秘密), found as the x positions where label fragments start. A row's label is the
+# text of the rightmost label column printed beside its figures: outer group labels are left out, as a row's own
+# label names it. Word processors centre figures vertically in their cells, so a label wrapped over several
+# lines has its figures beside its middle; the lines of one label column are cut between the rows so that every
+# row's label is centred on its figures. The header lines above the first row stay lines of text, a table does
+# not continue onto the next page (each page's rows are a table), and the lines are left as they are when no
+# label is wrapped (the lines read as well) or when any of this is not clear-cut (fewer than three rows, rows
+# with figures in other columns, a label not centred on its figures).
+
+_NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
+_MIN_VALUES = 2  # numbers per row
+
+
+class _Bare:
+    """A table printed without rulings: rows of (label, figures), each with its box, in page coordinates."""
+
+    def __init__(self, page: int, rows: list[list[tuple[str, tuple[float, float, float, float]]]], lines: list[_Line]):
+        self.page = page
+        self.rows = rows  # per row: the label, then one entry per column of figures
+        self.x0 = min(line.x0 for line in lines)  # the extent of the lines it was read from
+        self.x1 = max(line.x1 for line in lines)
+        self.y0 = min(line.y0 for line in lines)
+        self.top = max(line.y1 for line in lines)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.top)
+
+
+def _box(chars: list[_Char]) -> tuple[float, float, float, float]:
+    return (min(c.x0 for c in chars), min(c.y0 for c in chars), max(c.x1 for c in chars), max(c.y1 for c in chars))
+
+
+def _middle(chars: list[_Char]) -> float:
+    return sum(c.y0 + c.y1 for c in chars) / (2 * len(chars))
+
+
+def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
+    """A line split into its label characters and the numbers printed apart at its end (words of digits)."""
+    words: list[list[_Char]] = []
+    for c in line.chars:
+        if c.ch == " ":
+            continue
+        if words and c.x0 - words[-1][-1].x1 <= 0.5 * max(c.y1 - c.y0, words[-1][-1].y1 - words[-1][-1].y0):
+            words[-1].append(c)
+        else:
+            words.append([c])
+    count = 0
+    while count < len(words) and _NUMBER.match("".join(c.ch for c in words[-1 - count])):
+        count += 1
+    numbers = words[len(words) - count :]
+    if not numbers:
+        return line.chars, numbers
+    label = [c for c in line.chars if c.x1 <= numbers[0][0].x0]  # printed spaces kept: they join words
+    return label, numbers
+
+
+def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Line]]:
+    """The tables printed without rulings among a page's lines (top to bottom), and the other lines."""
+    tables: list[_Bare] = []
+    rest: list[_Line] = []
+    i = floor = 0  # lines before ``floor`` belong to a table found already
+    while i < len(lines):
+        found = _bare_run(number, lines, i, floor)
+        if found is None:
+            rest.append(lines[i])
+            i += 1
+            continue
+        table, first, end = found
+        del rest[len(rest) - (i - first) :]  # the label lines above its first row were passed as lines: take them back
+        tables.append(table)
+        i = floor = end
+    return tables, rest
+
+
+_Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
+
+
+def _bare_run(number: int, lines: list[_Line], start: int, floor: int) -> tuple[_Bare, int, int] | None:
+    """The table whose first row is ``lines[start]``, with the indexes of its first line and after its last."""
+    label, numbers = _figures(lines[start])
+    if len(numbers) < _MIN_VALUES:
+        return None
+    columns = [[w[0].x0, w[-1].x1] for w in numbers]  # the span of each column of figures so far
+    rows: list[_Row] = [(start, label, numbers)]
+    for k in range(start + 1, len(lines)):
+        line = lines[k]
+        label, numbers = _figures(line)
+        left = columns[0][0] - 0.5 * line.height
+        if not numbers and line.x1 < left:  # label text only: a wrapped label or a group label
+            continue
+        if len(numbers) != len(columns) or (label and max(c.x1 for c in label) >= left):
+            break
+        if not all(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for w, span in zip(numbers, columns, strict=True)):
+            break
+        for w, span in zip(numbers, columns, strict=True):
+            span[0], span[1] = min(span[0], w[0].x0), max(span[1], w[-1].x1)
+        rows.append((k, label, numbers))
+    if any(a[1] >= b[0] for a, b in pairwise(columns)):
+        return None
+    while len(rows) >= _MIN_ROWS:  # a row whose label is not clear ends the table: the rows after stay lines
+        found = _bare_table_of(number, lines, rows, columns[0][0], floor)
+        if found is not None:
+            table, first, end, wrapped = found
+            # rows each printed on one line read as well as lines (and a label run into the next column's, as
+            # in text laid out with tabs, reads better there): a grid only when some label is wrapped
+            return (table, first, end) if wrapped else None
+        rows.pop()
+    return None
+
+
+def _bare_table_of(
+    number: int, lines: list[_Line], rows: list[_Row], left: float, floor: int
+) -> tuple[_Bare, int, int, bool] | None:
+    """The table of these rows with their labels, the indexes of its first line and after its last, and whether
+    some label is printed (partly) on other lines than its figures; None when the labels are not clear.
+
+    The label-only lines above the first row and below the last one are candidates as far as the first (last)
+    row could reach were its neighbour a single line; those its label does not use stay lines.
+    """
+    centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
+    top = centres[0] + (centres[0] - centres[1])
+    bottom = centres[-1] - (centres[-2] - centres[-1])
+    first, end = rows[0][0], rows[-1][0] + 1
+    while first > floor and lines[first - 1].x1 < left - 0.5 * lines[first - 1].height:
+        if (lines[first - 1].y0 + lines[first - 1].y1) / 2 > top:
+            break
+        first -= 1
+    while end < len(lines) and lines[end].x1 < left - 0.5 * lines[end].height:
+        if (lines[end].y0 + lines[end].y1) / 2 < bottom:
+            break
+        end += 1
+    in_rows = {k for k, _, _ in rows}
+    label_lines = [(line, line.chars) for k, line in enumerate(lines[first:end], first) if k not in in_rows]
+    label_lines += [(lines[k], label) for k, label, _ in rows if label]
+    found = _bare_labels(label_lines, centres, top, bottom)
+    if found is None:
+        return None
+    labels, taken = found
+    used = set().union(*taken)
+    wrapped = any(ids - {id(c) for c in lines[k].chars} for (k, _, _), ids in zip(rows, taken, strict=True))
+    while first < rows[0][0] and not any(id(c) in used for c in lines[first].chars):
+        first += 1  # a line above the table, not part of the first row's label
+    while end > rows[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
+        end -= 1
+    out: list[list[tuple[str, tuple[float, float, float, float]]]] = []
+    for text_box, (_, _, numbers) in zip(labels, rows, strict=True):
+        out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
+    return _Bare(number, out, lines[first:end]), first, end, wrapped
+
+
+def _bare_labels(
+    label_lines: list[tuple[_Line, list[_Char]]], centres: list[float], top: float, bottom: float
+) -> tuple[list[tuple[str, tuple[float, float, float, float]]], list[set[int]]] | None:
+    """Each row's label (text and box) from the label characters of the table's lines, and the ids of the
+    characters each uses; None when unclear. ``top`` and ``bottom`` bound the first and the last row's labels."""
+    heights = sorted(c.y1 - c.y0 for _, chars in label_lines for c in chars if c.ch != " ")
+    if not heights:
+        return None
+    size = heights[len(heights) // 2]  # the labels' character size
+    # fragments: the label characters of a line, cut at gaps about a character wide (the space between columns;
+    # punctuation leaves gaps of up to 0.75 em, its ink filling half its box). A gap holding a printed space is
+    # spacing inside a text (3. 属于国家秘密): table cells are not separated by printed spaces.
+    fragments: list[list[_Char]] = []
+    for _, chars in label_lines:
+        previous: _Char | None = None
+        spaced = False
+        for c in chars:
+            if c.ch == " ":
+                spaced = True
+                continue
+            if previous is None or (c.x0 - previous.x1 > 0.9 * size and not spaced):
+                fragments.append([])
+            fragments[-1].append(c)
+            previous, spaced = c, False
+    # label columns: where fragments start (a bracket's ink starts right of its box: a column is 0.8 em wide)
+    starts: list[float] = []
+    for x in sorted(f[0].x0 for f in fragments):
+        if not starts or x - starts[-1] > 0.8 * size:
+            starts.append(x)
+        # else: the same column, its start stays the leftmost
+    by_column: list[list[_Char]] = [[] for _ in starts]
+    for fragment in fragments:
+        by_column[bisect_right(starts, fragment[0].x0 + 0.5) - 1].extend(fragment)
+    column_lines = [_lines(list(chars)) if chars else [] for chars in by_column]
+    # the bands between the rows (halfway between their figures): a row's label is in the rightmost label column
+    # printed in its band
+    cuts = [centres[0] + (centres[0] - centres[1]) / 2]
+    cuts += [(a + b) / 2 for a, b in pairwise(centres)]
+    cuts += [centres[-1] - (centres[-2] - centres[-1]) / 2]
+    choice: list[int] = []
+    for r in range(len(centres)):
+        present = [
+            k
+            for k, col in enumerate(column_lines)
+            if any(cuts[r + 1] <= (line.y0 + line.y1) / 2 <= cuts[r] for line in col)
+        ]
+        if not present:
+            return None
+        choice.append(max(present))
+    labels: list[tuple[str, tuple[float, float, float, float]]] = []
+    used: list[set[int]] = []
+    r = 0
+    while r < len(centres):  # rows reading the same label column one after the other share its lines
+        s = r
+        while r < len(centres) and choice[r] == choice[s]:
+            r += 1
+        high = top if s == 0 else cuts[s]  # the first and the last row's labels may reach beyond their band
+        low = bottom if r == len(centres) else cuts[r]
+        span = [line for line in column_lines[choice[s]] if low <= (line.y0 + line.y1) / 2 <= high]
+        groups = _centred_split(span, centres[s:r], s == 0, r == len(centres))
+        if groups is None:
+            return None
+        for group in groups:
+            chars = [c for line in group for c in line.chars]
+            labels.append((_join([line.text() for line in group]), _box(chars)))
+            used.append({id(c) for c in chars})
+    return labels, used
+
+
+def _centred_split(
+    lines: list[_Line], centres: list[float], loose_head: bool = False, loose_tail: bool = False
+) -> list[list[_Line]] | None:
+    """Cut the lines (top to bottom) into one group per row, each group centred on its row's figures.
+
+    Every row gets at least one line; the cut with the least total distance between a group's middle and its
+    row's centre is kept, and refused (None) when some group is off by more than half a line. With
+    ``loose_head`` (``loose_tail``) lines before the first group (after the last) may be left out — lines
+    above (below) the table — at a small cost each, so that a line is left out only when it does not fit.
+    """
+    n, m = len(centres), len(lines)
+    if m < n:
+        return None
+    skip = 0.1  # points: the cost of leaving a line out
+
+    def cost(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row
+        return abs((lines[a].y1 + lines[b - 1].y0) / 2 - centres[row])
+
+    # best[(rows, lines)] = (cost, where the last group starts) for the first ``lines`` lines cut into ``rows`` groups
+    best: dict[tuple[int, int], tuple[float, int]] = {(0, a): (skip * a, a) for a in range(m if loose_head else 1)}
+    for row in range(n):
+        for b in range(row + 1, m + 1):
+            options = [(best[(row, a)][0] + cost(a, b, row), a) for a in range(b) if (row, a) in best]
+            if options:
+                best[(row + 1, b)] = min(options)
+    ends = [(best[(n, b)][0] + skip * (m - b), -b) for b in range(m + 1) if (n, b) in best and (loose_tail or b == m)]
+    if not ends:
+        return None
+    b = -min(ends)[1]
+    groups: list[list[_Line]] = []
+    for row in range(n, 0, -1):
+        a = best[(row, b)][1]
+        if cost(a, b, row - 1) > 0.5 * lines[a].height:
+            return None
+        groups.append(lines[a:b])
+        b = a
+    return groups[::-1]
+
+
 class _Page:
-    def __init__(self, number: int, height: float, blocks: list[tuple[float, _Line | _Region]]) -> None:
+    def __init__(self, number: int, height: float, blocks: list[tuple[float, _Line | _Region | _Bare]]) -> None:
         self.number = number
         self.height = height
         self.blocks = blocks  # (top y, block), top to bottom
@@ -329,7 +597,7 @@ def _reason(exc: BaseException) -> str:
 
 
 def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
-    """Read a PDF with a text layer: running text as lines, ruled tables as expanded grids.
+    """Read a PDF with a text layer: running text as lines, tables (ruled, or clearly aligned) as expanded grids.
 
     ``name`` (a file name or URL) is used in messages. Raises :class:`~govdisclosure.errors.ReadError` when the
     bytes are not a readable PDF or the PDF has no usable text layer (scanned, image-only, or a broken font
@@ -449,7 +717,9 @@ def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Ru
         for cell in region.cells:
             cell.chars = []
     regions = kept
-    blocks: list[tuple[float, _Line | _Region]] = [(line.y1, line) for line in _lines(rest)]
+    bare, lines = _borderless(number, _lines(rest))
+    blocks: list[tuple[float, _Line | _Region | _Bare]] = [(line.y1, line) for line in lines]
+    blocks += [(table.top, table) for table in bare]
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
     page = _Page(number, height, blocks)
@@ -503,7 +773,7 @@ def _collect_rulings(
 
 def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | SourceTable]:
     repeated = _repeated_margin_lines(pages)
-    flow: list[tuple[int, _Line | _Region]] = []
+    flow: list[tuple[int, _Line | _Region | _Bare]] = []
     for page in pages:
         for _top, block in page.blocks:
             if isinstance(block, _Line):
@@ -517,10 +787,11 @@ def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | 
                     continue
             flow.append((page.number, block))
     # paragraphs: a line reaching the right edge of the text continues on the next, unindented, line
-    lines = [b for _, b in flow if isinstance(b, _Line)]
+    # the text's margins (a table without rulings counts with the lines it was read from, as it did as lines)
+    lines = [b for _, b in flow if isinstance(b, _Line | _Bare)]
     left = min((line.x0 for line in lines), default=0.0)
     right = max((line.x1 for line in lines), default=0.0)
-    out: list[SourceLine | list[_Region]] = []  # a list of regions: one table, possibly over several pages
+    out: list[SourceLine | list[_Region] | _Bare] = []  # a list of regions: one table, possibly over several pages
     pending: list[tuple[int, _Line]] = []
 
     def flush() -> None:
@@ -540,6 +811,10 @@ def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | 
             else:
                 out.append([block])
             continue
+        if isinstance(block, _Bare):
+            flush()
+            out.append(block)
+            continue
         if pending:
             last = pending[-1][1]
             size = last.height
@@ -558,6 +833,9 @@ def _assemble(pages: list[_Page], notes: list[SourceNote]) -> list[SourceLine | 
     for item in out:
         if isinstance(item, list):
             result.append(_table(item, count, notes))
+            count += 1
+        elif isinstance(item, _Bare):
+            result.append(_bare_table(item, count))
             count += 1
         else:
             result.append(item)
@@ -676,3 +954,15 @@ def _table(parts: list[_Region], index: int, notes: list[SourceNote]) -> SourceT
             )
         )
     return SourceTable(rows=rows, where=Where(page=first.page, bbox=first.bbox, table=index))
+
+
+def _bare_table(table: _Bare, index: int) -> SourceTable:
+    """A table printed without rulings as a grid: the label, then the figures, one row per printed row."""
+    rows = tuple(
+        tuple(
+            SourceCell(text=text, where=Where(page=table.page, bbox=bbox, table=index, row=r, col=c))
+            for c, (text, bbox) in enumerate(row)
+        )
+        for r, row in enumerate(table.rows)
+    )
+    return SourceTable(rows=rows, where=Where(page=table.page, bbox=table.bbox, table=index))
