@@ -219,12 +219,16 @@ def find_title(lines: Sequence[str]) -> str | None:
     """The report's title: a ``标题:`` line, or the first line naming the annual report (joined if split).
 
     A title split over two lines is joined, whether the second line starts with the year or the first one holds it
-    (a centred heading wrapped in a PDF):
+    (a centred heading wrapped in a PDF, even inside a word):
 
     >>> find_title(["江川市自然资源和规划局", "2019年政府信息公开工作年度报告"])
     '江川市自然资源和规划局2019年政府信息公开工作年度报告'
     >>> find_title(["江川市自然资源和规划局2019年政府信息公开", "工作年度报告", "发布机关：江川市自然资源和规划局"])
     '江川市自然资源和规划局2019年政府信息公开工作年度报告'
+    >>> find_title(["江川市自然资源和规划局2019年政府信息公开工", "作年度报告"])
+    '江川市自然资源和规划局2019年政府信息公开工作年度报告'
+    >>> find_title(["发布日期：2020年3月27日", "上海市浦东新区人民政府办公室2019年政府信息公开工作年度报告"])
+    '上海市浦东新区人民政府办公室2019年政府信息公开工作年度报告'
     """
     for line in lines[:12]:
         m = re.match(r"\s*标题\s*[:：]\s*(.+)", line)
@@ -232,22 +236,36 @@ def find_title(lines: Sequence[str]) -> str | None:
             return re.sub(r"\s+", "", m.group(1))
     for i, line in enumerate(lines[:15]):
         flat = re.sub(r"\s+", "", line)
+        previous = re.sub(r"\s+", "", lines[i - 1]) if i > 0 else ""
+        joins = previous and len(previous) <= 40 and not previous.endswith("。") and previous != "正文"
+        wrapped = joins and _wrapped_title(previous) and not _YEAR.search(flat)
+        if wrapped:
+            flat = previous + flat
         m = re.search(r"^(.{0,60}?年度?报告)", flat)
         if not m or "报告" not in flat[:80] or ("工作" not in flat[: m.end()] and flat[: m.end()] != "年度报告"):
             continue
         title = m.group(1)
-        previous = re.sub(r"\s+", "", lines[i - 1]) if i > 0 else ""
-        joins = previous and len(previous) <= 40 and not previous.endswith("。") and previous != "正文"
-        if joins and (
-            re.match(r"^(\d{4}年|年度报告)", title)  # the body's name on the line before
-            or (_YEAR.search(previous) and not _YEAR.search(title) and "报告" not in previous)  # a wrapped heading
-        ):
+        if joins and not wrapped and re.match(r"^(\d{4}年|年度报告)", title):  # the body's name on the line before
             title = previous + title
         return title
     return None
 
 
 _YEAR: Final = re.compile(r"\d{4}年")
+_TITLE_STARTS: Final = ("度政府信息公开工作", "政府信息公开工作", "度政务公开工作", "政务公开工作")
+
+
+def _wrapped_title(line: str) -> bool:
+    """True when ``line`` (whitespace removed) is the start of a title cut after its year: ``…2019年政府信息公开``.
+
+    >>> _wrapped_title("江川市自然资源和规划局2019年政府信息公开工"), _wrapped_title("发布日期：2020年3月27日")
+    (True, False)
+    """
+    year = _YEAR.search(line)
+    if year is None or "：" in line or ":" in line:
+        return False
+    rest = line[year.end() :]
+    return any(start.startswith(rest) for start in _TITLE_STARTS)
 
 
 def find_agency_in_title(title: str) -> str | None:
