@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import copy
 import sys
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from govdisclosure.importers import read
 from govdisclosure.importers._html import read_html
 from govdisclosure.importers._source import SourceDocument, SourceLine, SourceTable
 from govdisclosure.model import Report
+from govdisclosure.renderers import render as render_report
+from govdisclosure.samples import sample_report
 
 
 def tables(doc: SourceDocument) -> list[SourceTable]:
@@ -542,6 +545,64 @@ class TestErrors:
             return
         for table in tables(doc):
             assert len({len(row) for row in table.rows}) == 1
+
+
+_MUTATIONS = ("remove", "copy", "text", "tail", "br", "rowspan", "colspan", "hide", "paragraph", "unwrap")
+_WORDS = ("", " ", "暂无", "1,234", "约5", "-", "12万元", "0.0", "／", "1 2 3", "合计", "（六）其他处理情况", "9" * 30)
+
+
+class TestMutatedPages:
+    """A whole page with its markup damaged at random: the import gives a report or one ReadError, nothing else,
+    and the report it gives serializes and can be checked."""
+
+    PAGE = render_report(sample_report("example-2019"), format="html", page=True)
+
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        st.lists(
+            st.tuples(st.integers(0, 10_000), st.sampled_from(_MUTATIONS), st.sampled_from(_WORDS)),
+            min_size=1,
+            max_size=6,
+        )
+    )
+    def test_rendered_page(self, edits: list[tuple[int, str, str]]) -> None:
+        import lxml.etree
+        import lxml.html
+
+        import govdisclosure
+
+        root = lxml.html.document_fromstring(self.PAGE)
+        for index, op, word in edits:
+            elements = list(root.iter())
+            el = elements[index % len(elements)]
+            parent = el.getparent()
+            if op == "remove" and parent is not None:
+                parent.remove(el)
+            elif op == "copy" and parent is not None:
+                el.addnext(copy.deepcopy(el))
+            elif op == "text":
+                el.text = word
+            elif op == "tail":
+                el.tail = word
+            elif op == "br":
+                lxml.etree.SubElement(el, "br").tail = word
+            elif op == "rowspan":
+                el.set("rowspan", str(index % 7))
+            elif op == "colspan":
+                el.set("colspan", word or "0")
+            elif op == "hide":
+                el.set("style", "display:none")
+            elif op == "paragraph":
+                lxml.etree.SubElement(el, "p").text = word or "五、存在的主要问题及改进情况"
+            elif op == "unwrap" and parent is not None:
+                el.drop_tag()
+        page = lxml.html.tostring(root, encoding="utf-8")
+        try:
+            result = read(page, format="html", name="mutated.html")
+        except ReadError:
+            return
+        assert govdisclosure.loads(govdisclosure.dumps(result.report)) == result.report
+        govdisclosure.check(result.report)
 
 
 @pytest.mark.corpus
