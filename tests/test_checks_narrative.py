@@ -33,6 +33,10 @@ class TestClaims:
             ("因政府信息公开引起的行政复议案件2件。", [("review",), 2]),
             ("本年度发生行政诉讼案件7件。", [("litigation",), 7]),
             ("２０２３年共收到政府信息公开申请２１件。", [("new", "new+old"), 21]),
+            ("全年共收到政府信息公开申请二十一件，均按时答复。", [("new", "new+old"), 21]),
+            ("全年办理政府信息公开申请一百零五件。", [("new", "new+old", "handled"), 105]),
+            ("因政府信息公开引起的行政复议案件两件。", [("review",), 2]),
+            ("本年度发生行政诉讼案件十件。", [("litigation",), 10]),
         ],
     )
     def test_readings(self, text: str, claims: list[object]) -> None:
@@ -54,6 +58,9 @@ class TestClaims:
             "发布政府信息公开工作年报1件。",
             "比去年收到政府信息公开申请30件有所增加。",
             "与上年同期受理政府信息公开申请12件相比。",
+            "全年共收到政府信息公开申请十余件。",
+            "全年共收到政府信息公开申请数十件。",
+            "全年共受理政府信息公开申请三五件。",
         ],
     )
     def test_not_claims(self, text: str) -> None:
@@ -81,6 +88,16 @@ class TestX3:
             f"正文“2023年共收到政府信息公开申请{total + 100}件，均按时答复”称 {total + 100} 件，"
             f"而表三 一、本年新收政府信息公开申请数量 · 总计为 {total}"
         )
+
+    def test_chinese_numerals(self) -> None:
+        """A figure written in Chinese numerals is read and compared like one written in digits."""
+        report = _with_text("")
+        total = report.applications.new_received.total
+        assert total is not None
+        assert total != 1005
+        result = check(_with_text("2023年共收到政府信息公开申请一千零五件。"))
+        assert result.flatten(["code", "row", "column"]) == [["X3", "new_received", "total"]]
+        assert "称 1005 件" in result.findings[0].message_zh
 
     def test_review(self) -> None:
         """行政复议 figures are compared with 表四 行政复议 总计."""

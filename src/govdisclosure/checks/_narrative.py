@@ -29,12 +29,15 @@ _OTHER_PERIOD: Final = re.compile(r"去年|上年|上一年|前年|同期|同比
 _CLAUSE_STOPS: Final = ("，", ",", "。", "；", ";", "（", "(", "\n")
 _FILLER: Final = r"(?:共计|共|总计|合计|总数为|数量为|为)?\s*"
 _STOPS: Final = ("。", "；", ";", "\n")
+_NUMERALS: Final = "〇零一二两三四五六七八九十百千万"
+"""The characters of a count written in Chinese numerals (十二, 一百零五, 两千三百)."""
+_COUNT: Final = rf"(?:\d+|[{_NUMERALS}]+)"
 _CLAIM: Final = re.compile(
     r"(?P<verb>新收|收到|接收|受理|办理|办结|答复)(?:到)?(?P<obj>[^。；，,、\d]{0,20}?申请(?:公开)?(?:事项)?)"
     + _FILLER
-    + r"(?P<n1>\d+)\s*件\Z"
-    r"|行政复议(?:案件|申请)?" + _FILLER + r"(?P<n2>\d+)\s*(?:件|起)\Z"
-    r"|(?:行政)?诉讼(?:案件)?" + _FILLER + r"(?P<n3>\d+)\s*(?:件|起)\Z"
+    + rf"(?P<n1>{_COUNT})\s*件\Z"
+    r"|行政复议(?:案件|申请)?" + _FILLER + rf"(?P<n2>{_COUNT})\s*(?:件|起)\Z"
+    r"|(?:行政)?诉讼(?:案件)?" + _FILLER + rf"(?P<n3>{_COUNT})\s*(?:件|起)\Z"
 )
 _REQUEST: Final = re.compile(r"信息公开|依申请公开|公开申请|申请公开")
 """An object naming government-information-disclosure requests (政府信息公开申请, 依申请公开事项 …)."""
@@ -96,7 +99,8 @@ def _value_blanks_as_zero(report: Report, quantity: str) -> int:
 
 
 def _figures(text: str) -> list[tuple[int, int]]:
-    """(start, end) of every figure followed by 件 or 起; str.find keeps this cheap on long texts."""
+    """(start, end) of every figure followed by 件 or 起, in digits or in Chinese numerals; str.find keeps this
+    cheap on long texts."""
     found = []
     for unit in ("件", "起"):
         i = text.find(unit)
@@ -107,11 +111,49 @@ def _figures(text: str) -> list[tuple[int, int]]:
             k = j
             while k > 0 and text[k - 1].isdecimal():
                 k -= 1
+            if k == j:  # no digits: a count in Chinese numerals (十二件)
+                while k > 0 and text[k - 1] in _NUMERALS:
+                    k -= 1
             if k < j:
                 found.append((k, i + 1))
             i = text.find(unit, i + 1)
     found.sort()
     return found
+
+
+_DIGITS: Final = {ch: n for n, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_UNITS: Final = {"十": 10, "百": 100, "千": 1000}
+
+
+def _count(text: str) -> int | None:
+    """A count written in digits or in Chinese numerals, None when the numerals are not a well-formed number.
+
+    >>> [_count(t) for t in ("21", "十二", "二十", "一百零五", "两千三百四十五", "一万二千", "三五", "十十")]
+    [21, 12, 20, 105, 2345, 12000, None, None]
+    """
+    if text.isdecimal():
+        return int(text)
+    total = section = 0  # the value above 万, and the value below it
+    digit: int | None = None
+    last_unit = 10_000  # units must fall within a section (千 before 百 before 十)
+    for ch in text:
+        if ch in _DIGITS:
+            if digit is not None and not (digit == 0 or _DIGITS[ch] == 0):
+                return None  # two digits in a row (三五): not a number
+            digit = _DIGITS[ch]
+        elif ch in _UNITS:
+            unit = _UNITS[ch]
+            if unit >= last_unit:
+                return None
+            section += (1 if digit is None else digit) * unit  # 十二: a bare 十 is ten
+            digit, last_unit = None, unit
+        elif ch == "万":
+            if total or not (section or digit):
+                return None
+            total, section, digit, last_unit = (section + (digit or 0)) * 10_000, 0, None, 10_000
+        else:
+            return None
+    return total + section + (digit or 0)
 
 
 def _span(text: str, start: int, end: int, stops: tuple[str, ...]) -> str:
@@ -172,14 +214,17 @@ def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tupl
             continue
         if year is not None and any(int(y) != year for y in _YEAR.findall(sentence)):
             continue
+        figure = _count(m["n1"] or m["n2"] or m["n3"])
+        if figure is None:
+            continue
         if m["verb"]:
             if not _is_request(m["obj"]) or text.startswith("的", end):
                 continue  # another kind of request, or a count qualifying another noun (2件的补正)
-            claims.append((sentence, _READINGS[m["verb"]], int(m["n1"])))
+            claims.append((sentence, _READINGS[m["verb"]], figure))
         elif m["n2"]:
-            claims.append((sentence, ("review",), int(m["n2"])))
+            claims.append((sentence, ("review",), figure))
         else:
-            claims.append((sentence, (_litigation(text, m.start(), m.end()),), int(m["n3"])))
+            claims.append((sentence, (_litigation(text, m.start(), m.end()),), figure))
     return claims
 
 
@@ -243,7 +288,9 @@ def _narrative_text(report: Report) -> str:
 def X3(report: Report, out: list[Finding]) -> None:
     """Figures quoted in the narrative ("共收到政府信息公开申请X件", "行政复议X件") should agree with 表三/表四
     (spec §6 X3). A city-wide count in the text is not the table's figure, so sentences with a wider scope are
-    skipped, and a figure is flagged only when it matches no reading its wording allows."""
+    skipped, and a figure is flagged only when it matches no reading its wording allows. Figures are read in
+    digits (full-width too) and in Chinese numerals (二十一件, 一百零五件); approximate counts (十余件, 数十件) are not
+    claims."""
     overview = report.overview
     if not (overview.text or overview.subsections or report.problems or report.other_matters):
         return
