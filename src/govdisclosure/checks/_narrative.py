@@ -128,32 +128,47 @@ _UNITS: Final = {"十": 10, "百": 100, "千": 1000}
 def _count(text: str) -> int | None:
     """A count written in digits or in Chinese numerals, None when the numerals are not a well-formed number.
 
-    >>> [_count(t) for t in ("21", "十二", "二十", "一百零五", "两千三百四十五", "一万二千", "三五", "十十")]
-    [21, 12, 20, 105, 2345, 12000, None, None]
+    零 (〇) only stands between units (一百零五); a digit after a unit without 零 counts in the next lower unit, as
+    it is spoken (一百五 is 150, 两千三 is 2300).
+
+    >>> [_count(t) for t in ("21", "十二", "二十", "一百零五", "两千三百四十五", "一万二千", "一百五", "两千三")]
+    [21, 12, 20, 105, 2345, 12000, 150, 2300]
+    >>> [_count(t) for t in ("三五", "十十", "二〇", "五零", "三零五", "零")]
+    [None, None, None, None, None, None]
     """
     if text.isdecimal():
         return int(text)
-    total = section = 0  # the value above 万, and the value below it
-    digit: int | None = None
-    last_unit = 10_000  # units must fall within a section (千 before 百 before 十)
+    total = section = 0  # the value of the 万s, and the value below them
+    digit: int | None = None  # the digit waiting for its unit
+    last_unit = 100_000  # the unit last written: units fall within a section (千 before 百 before 十)
+    zero = False  # a 零 was written after the last unit
     for ch in text:
         if ch in _DIGITS:
-            if digit is not None and not (digit == 0 or _DIGITS[ch] == 0):
-                return None  # two digits in a row (三五): not a number
-            digit = _DIGITS[ch]
-        elif ch in _UNITS:
-            unit = _UNITS[ch]
-            if unit >= last_unit:
+            value = _DIGITS[ch]
+            if digit is not None or (value == 0 and (zero or last_unit == 100_000)):
+                return None  # two digits in a row (三五, 二〇), or a 零 not after a unit
+            if value == 0:
+                zero = True
+            else:
+                digit = value
+        elif ch in _UNITS or ch == "万":
+            unit = _UNITS.get(ch, 10_000)
+            if unit >= last_unit or (digit is None and zero):
                 return None
-            section += (1 if digit is None else digit) * unit  # 十二: a bare 十 is ten
-            digit, last_unit = None, unit
-        elif ch == "万":
-            if total or not (section or digit):
-                return None
-            total, section, digit, last_unit = (section + (digit or 0)) * 10_000, 0, None, 10_000
+            if unit == 10_000:
+                if total or not (section or digit):
+                    return None
+                total, section = (section + (digit or 0)) * 10_000, 0
+            else:
+                section += (1 if digit is None else digit) * unit  # 十二: a bare 十 is ten
+            digit, last_unit, zero = None, unit, False
         else:
             return None
-    return total + section + (digit or 0)
+    if digit is None:
+        return total + section if total or section else None
+    if not zero and 10 < last_unit <= 10_000:  # 一百五: the digit counts in the unit below the last one
+        digit *= last_unit // 10
+    return total + section + digit
 
 
 def _span(text: str, start: int, end: int, stops: tuple[str, ...]) -> str:
@@ -215,8 +230,8 @@ def narrative_claims(text: str, year: int | None = None) -> list[tuple[str, tupl
         if year is not None and any(int(y) != year for y in _YEAR.findall(sentence)):
             continue
         figure = _count(m["n1"] or m["n2"] or m["n3"])
-        if figure is None:
-            continue
+        if figure is None or text.startswith("件", end) or text.startswith(text[first:end], end):
+            continue  # not a number, or a count said twice (一件一件, 一件件): a manner, not a claim
         if m["verb"]:
             if not _is_request(m["obj"]) or text.startswith("的", end):
                 continue  # another kind of request, or a count qualifying another noun (2件的补正)

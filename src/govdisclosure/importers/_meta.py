@@ -150,11 +150,13 @@ def find_period(text: str) -> Period | None:
 _CONTACT_LABEL_LINE: Final = re.compile(r"(?m)^\s*(联系地址|地址|邮政编码|邮编|联系电话|电话|传真|电子邮箱|邮箱)\s*\n")
 """A contact label on a line of its own, its value on the next (dt/dd lists, table cells)."""
 _ADDRESS_BESIDE: Final = re.compile(
-    r"(?m)^([^\S\n]*(?:[-*•][^\S\n]*)?(?:(?:联系|通讯|办公)地址[^\S\n]*|地址[^\S\n]+))(?=[^\s:：])"
+    r"(?m)^([^\S\n]*(?:[-*•][^\S\n]*)?(?:(?:联系|通讯|办公)地址[^\S\n]*|地址[^\S\n]+))(?:位于|设在)?"
+    r"(?=[^\s:：和及与、，,。；;变][^\n。，,；;]{2,58}(?:省|市|区|县|镇|乡|村|路|街|道|巷|号|楼|室|大厦|院)[^\n。，,；;]*$)"
 )
 """An address label starting a line with its value beside it and no colon (a two-column table or a dt/dd list
-printed to PDF): ``联系地址江川市…``, ``地址 江川市…``. A bare 地址 needs a space after it, so that a line of prose
-starting with 地址 is not read as an address."""
+printed to PDF): ``联系地址江川市…``, ``地址 江川市…``. The rest of the line must read as an address (a place
+word such as 市, 路 or 号, no sentence punctuation, not starting with 和/及/变…), so that prose starting with the
+label (联系地址变更情况已在网站公布。) is not taken for one; a bare 地址 needs a space after it as well."""
 _ADDRESS: Final = re.compile(r"(?:联系)?地址[:：]((?:[^，,；;。）)\n]|\n(?![-*•]|邮|电话|联系|传真|电子))+)")
 """An address runs to punctuation, or to the end of its line when the next one is another detail or list item."""
 
@@ -188,6 +190,10 @@ def find_contact(text: str) -> Contact | None:
     '江川市人民路88号'
     >>> find_contact("本办在网站公布了联系地址和电话。") is None
     True
+    >>> [find_contact(line) for line in ("通讯地址和联系电话均在网站公开", "联系地址变更情况已在网站公布。")]
+    [None, None]
+    >>> find_contact("办公地址位于江川市人民路88号").address
+    '江川市人民路88号'
     """
     # Each pattern is searched for only when the word it starts with is in the text (a plain substring test, much
     # faster than a regex over the whole preamble, and most preambles print no contact details at all).
@@ -218,15 +224,17 @@ def find_contact(text: str) -> Contact | None:
 def find_title(lines: Sequence[str]) -> str | None:
     """The report's title: a ``标题:`` line, or the first line naming the annual report (joined if split).
 
-    A title split over two lines is joined, whether the second line starts with the year or the first one holds it
-    (a centred heading wrapped in a PDF, even inside a word):
+    A title split over two or three lines is joined, whether a line starts with the year or the line before holds
+    it (a centred heading wrapped in a PDF, even inside a word):
 
     >>> find_title(["江川市自然资源和规划局", "2019年政府信息公开工作年度报告"])
     '江川市自然资源和规划局2019年政府信息公开工作年度报告'
     >>> find_title(["江川市自然资源和规划局2019年政府信息公开", "工作年度报告", "发布机关：江川市自然资源和规划局"])
     '江川市自然资源和规划局2019年政府信息公开工作年度报告'
-    >>> find_title(["江川市自然资源和规划局2019年政府信息公开工", "作年度报告"])
+    >>> find_title(["江川市自然资源和规划局2019年政府信息公开工", "作年度报告（2020年修订）"])
     '江川市自然资源和规划局2019年政府信息公开工作年度报告'
+    >>> find_title(["江川市人民政府", "2019年度政府信息公开", "工作年度报告"])
+    '江川市人民政府2019年度政府信息公开工作年度报告'
     >>> find_title(["发布日期：2020年3月27日", "上海市浦东新区人民政府办公室2019年政府信息公开工作年度报告"])
     '上海市浦东新区人民政府办公室2019年政府信息公开工作年度报告'
     """
@@ -234,25 +242,33 @@ def find_title(lines: Sequence[str]) -> str | None:
         m = re.match(r"\s*标题\s*[:：]\s*(.+)", line)
         if m:
             return re.sub(r"\s+", "", m.group(1))
-    for i, line in enumerate(lines[:15]):
-        flat = re.sub(r"\s+", "", line)
-        previous = re.sub(r"\s+", "", lines[i - 1]) if i > 0 else ""
-        joins = previous and len(previous) <= 40 and not previous.endswith("。") and previous != "正文"
-        wrapped = joins and _wrapped_title(previous) and not _YEAR.search(flat)
-        if wrapped:
-            flat = previous + flat
-        m = re.search(r"^(.{0,60}?年度?报告)", flat)
+    flats = [re.sub(r"\s+", "", line) for line in lines[:15]]
+    for i, flat in enumerate(flats):
+        first = i  # the first line the title is printed on
+        own = _TITLE.search(flat)
+        if i > 0 and _joins(flats[i - 1]) and _wrapped_title(flats[i - 1]) and not (own and _YEAR.search(own[1])):
+            first, flat = i - 1, flats[i - 1] + flat  # a heading wrapped after its year
+        m = _TITLE.search(flat)
         if not m or "报告" not in flat[:80] or ("工作" not in flat[: m.end()] and flat[: m.end()] != "年度报告"):
             continue
         title = m.group(1)
-        if joins and not wrapped and re.match(r"^(\d{4}年|年度报告)", title):  # the body's name on the line before
-            title = previous + title
+        if first > 0 and _joins(flats[first - 1]) and re.match(r"^(\d{4}年|年度报告)", title):
+            title = flats[first - 1] + title  # the body's name on the line before
         return title
     return None
 
 
+_TITLE: Final = re.compile(r"^(.{0,60}?年度?报告)")
 _YEAR: Final = re.compile(r"\d{4}年")
 _TITLE_STARTS: Final = ("度政府信息公开工作", "政府信息公开工作", "度政务公开工作", "政务公开工作")
+_PAGE_LABELS: Final = re.compile(r"^(?:信息)?来源|^发布|^时间|^日期|^作者|^索引|^文号|^浏览|^字号|^分类")
+
+
+def _joins(line: str) -> bool:
+    """True when ``line`` (whitespace removed) may be the first part of a title printed over several lines."""
+    if not line or len(line) > 40 or line.endswith("。") or line == "正文":
+        return False
+    return not _PAGE_LABELS.match(line)  # a page's own labels (来源, 发布时间…) are not part of a title
 
 
 def _wrapped_title(line: str) -> bool:
