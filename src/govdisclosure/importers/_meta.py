@@ -151,12 +151,12 @@ _CONTACT_LABEL_LINE: Final = re.compile(r"(?m)^\s*(联系地址|地址|邮政编
 """A contact label on a line of its own, its value on the next (dt/dd lists, table cells)."""
 _ADDRESS_BESIDE: Final = re.compile(
     r"(?m)^([^\S\n]*(?:[-*•][^\S\n]*)?(?:(?:联系|通讯|办公)地址[^\S\n]*|地址[^\S\n]+))(?:位于|设在)?"
-    r"(?=[^\s:：和及与、，,。；;变][^\n。，,；;]{2,58}(?:省|市|区|县|镇|乡|村|路|街|道|巷|号|楼|室|大厦|院)[^\n。，,；;]*$)"
+    r"(?=[^\s:：和及与、，,。；;变][^\n。，,；;]{1,58}?(?:省|市|区|县|镇|乡|村|路|街|道|巷|号|楼|室|大厦|院)[^\n。]*$)"
 )
 """An address label starting a line with its value beside it and no colon (a two-column table or a dt/dd list
 printed to PDF): ``联系地址江川市…``, ``地址 江川市…``. The rest of the line must read as an address (a place
-word such as 市, 路 or 号, no sentence punctuation, not starting with 和/及/变…), so that prose starting with the
-label (联系地址变更情况已在网站公布。) is not taken for one; a bare 地址 needs a space after it as well."""
+word such as 市, 路 or 号 before any comma, no full stop, not starting with 和/及/变…), so that prose starting with
+the label (联系地址变更情况已在网站公布。) is not taken for one; a bare 地址 needs a space after it as well."""
 _ADDRESS: Final = re.compile(r"(?:联系)?地址[:：]((?:[^，,；;。）)\n]|\n(?![-*•]|邮|电话|联系|传真|电子))+)")
 """An address runs to punctuation, or to the end of its line when the next one is another detail or list item."""
 
@@ -193,6 +193,8 @@ def find_contact(text: str) -> Contact | None:
     >>> [find_contact(line) for line in ("通讯地址和联系电话均在网站公开", "联系地址变更情况已在网站公布。")]
     [None, None]
     >>> find_contact("办公地址位于江川市人民路88号").address
+    '江川市人民路88号'
+    >>> find_contact("地址 江川市人民路88号，邮编650000").address
     '江川市人民路88号'
     """
     # Each pattern is searched for only when the word it starts with is in the text (a plain substring test, much
