@@ -803,6 +803,22 @@ class TestBorderless:
         found = [v for row in rows for v in row[1:]] + [v for text in printed for v in text.split() if v.isdigit()]
         assert sorted(found, key=int) == [str(v) for v in range(1, 13)]
 
+    def test_note_between_rows_not_part_of_a_label(self) -> None:
+        """A note printed halfway between two rows fits either row's label as well: it belongs to neither."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            *figures(720, "1", "2"),
+            ("二、乙", 100, 700),
+            *figures(700, "3", "4"),
+            ("注：本表", 100, 690),
+            ("三、丙", 100, 680),
+            *figures(680, "5", "6"),
+            ("四、丁", 100, 660),
+            *figures(660, "7", "8"),
+        )
+        assert "注：本表" in [b.text for b in blocks if isinstance(b, SourceLine)]
+        assert not [row for b in blocks if isinstance(b, SourceTable) for row in texts(b) if "注" in row[0]]
+
     def test_table_with_a_blank_column_not_renumbered(self) -> None:
         """Rows leaving the middle column blank after rows printing in all three: read on their own they would
         be a table of two columns, the 12 printed in the third column landing in the second. They stay lines."""

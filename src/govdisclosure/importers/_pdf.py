@@ -722,14 +722,24 @@ def _centred_split(
     if not ends:
         return None
     b = -min(ends)[1]
-    groups: list[list[_Line]] = []
+    bounds: list[int] = [b]  # where each group starts, last to first, then where the last one ends
     for row in range(n, 0, -1):
         a = best[row][b][1]
         if cost(a, b, row - 1) > 0.5 * lines[a].height:
             return None
-        groups.append(lines[a:b])
+        bounds.append(a)
         b = a
-    return groups[::-1]
+    bounds.reverse()
+    # a line as well placed with the row below as with its own (a note printed halfway between two rows) is not
+    # part of either label: the cut is not clear
+    for row in range(n - 1):
+        a, b, c = bounds[row], bounds[row + 1], bounds[row + 2]
+        kept = cost(a, b, row) + cost(b, c, row + 1)
+        if b - a > 1 and cost(a, b - 1, row) + cost(b - 1, c, row + 1) <= kept + skip:
+            return None
+        if c - b > 1 and cost(a, b + 1, row) + cost(b + 1, c, row + 1) <= kept + skip:
+            return None
+    return [lines[a:b] for a, b in pairwise(bounds)]
 
 
 class _Page:
