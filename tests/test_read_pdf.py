@@ -765,6 +765,145 @@ class TestBorderless:
         lines_ = [("全年新收申请456件，上年结转18件。", 100, 700 - 20 * i) for i in range(4)]
         assert not tables(SourceDocument(blocks=tuple(bare_page(*lines_)), format="pdf"))
 
+    def test_label_never_taken_from_a_row_left_out(self) -> None:
+        """A group label on a line of its own (三、本年度办理结果) leaves some rows unclear; a table of the rows
+        before must not build its last row's label from the lines of the row below it (（二）部分公开（区分 is the
+        first line of that row's label): each row keeps its own label, or the lines stay lines."""
+        blocks = bare_page(
+            ("一、本年新收", 100, 740),
+            *figures(740, "1", "2"),
+            ("二、上年结转", 100, 720),
+            *figures(720, "3", "4"),
+            ("三、本年度办理结果", 100, 700),
+            ("（一）予以公开", 100, 680),
+            *figures(680, "5", "6"),
+            ("（二）部分公开（区分", 100, 663),
+            *figures(657, "7", "8"),
+            ("处理的）", 100, 651),
+            ("（三）不予公开", 100, 630),
+            ("1.属于国家秘密", 100, 610),
+            *figures(610, "9", "10"),
+            ("2.其他", 100, 590),
+            *figures(590, "11", "12"),
+        )
+        own = {
+            ("一、本年新收", "1", "2"),
+            ("二、上年结转", "3", "4"),
+            ("（一）予以公开", "5", "6"),
+            ("（二）部分公开（区分处理的）", "7", "8"),
+            ("1.属于国家秘密", "9", "10"),
+            ("2.其他", "11", "12"),
+        }
+        rows = [tuple(row) for b in blocks if isinstance(b, SourceTable) for row in texts(b)]
+        assert set(rows) <= own
+        printed = [b.text for b in blocks if isinstance(b, SourceLine)]
+        assert "三、本年度办理结果" in printed  # never part of a row's label
+        assert "（三）不予公开" in printed
+        # every figure is read once, in a table or in a line
+        found = [v for row in rows for v in row[1:]] + [v for text in printed for v in text.split() if v.isdigit()]
+        assert sorted(found, key=int) == [str(v) for v in range(1, 13)]
+
+    def test_note_between_rows_not_part_of_a_label(self) -> None:
+        """A note printed halfway between two rows fits either row's label as well: it belongs to neither."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            *figures(720, "1", "2"),
+            ("二、乙", 100, 700),
+            *figures(700, "3", "4"),
+            ("注：本表", 100, 690),
+            ("三、丙", 100, 680),
+            *figures(680, "5", "6"),
+            ("四、丁", 100, 660),
+            *figures(660, "7", "8"),
+        )
+        assert "注：本表" in [b.text for b in blocks if isinstance(b, SourceLine)]
+        assert not [row for b in blocks if isinstance(b, SourceTable) for row in texts(b) if "注" in row[0]]
+
+    def test_table_with_a_blank_column_not_renumbered(self) -> None:
+        """Rows leaving the middle column blank after rows printing in all three: read on their own they would
+        be a table of two columns, the 12 printed in the third column landing in the second. They stay lines."""
+        blocks = bare_page(
+            ("一、本年新收", 100, 720),
+            *figures(720, "1", "2", "3"),
+            ("（二）部分公开（区分", 100, 703),
+            *figures(697, "4", "5", "6"),
+            ("处理的）", 100, 691),
+            ("三、结转", 100, 670),
+            *figures(670, "7", "8", "9"),
+            ("四、其他", 100, 650),
+            ("10", 300, 650),
+            ("12", 380, 650),
+            ("五、甲", 100, 630),
+            ("13", 300, 630),
+            ("15", 380, 630),
+            ("六、乙（很长的标签", 100, 613),
+            ("16", 300, 607),
+            ("18", 380, 607),
+            ("折行）", 100, 601),
+            ("七、丙", 100, 585),
+            ("19", 300, 585),
+            ("21", 380, 585),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["一、本年新收", "1", "2", "3"],
+                ["（二）部分公开（区分处理的）", "4", "5", "6"],
+                ["三、结转", "7", "8", "9"],
+            ]
+        ]
+        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
+            "四、其他 10 12",
+            "五、甲 13 15",
+            "六、乙（很长的标签",
+            "16 18",
+            "折行）",
+            "七、丙 19 21",
+        ]
+
+    def test_blank_column_before_the_rows_printing_in_all(self) -> None:
+        """The same the other way round: the first rows leave a column blank, the rows below print in all."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            ("1", 300, 720),
+            ("3", 380, 720),
+            ("二、乙（很长的标签", 100, 703),
+            ("4", 300, 697),
+            ("6", 380, 697),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            ("7", 300, 670),
+            ("9", 380, 670),
+            ("四、丁", 100, 650),
+            *figures(650, "10", "11", "12"),
+        )
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+
+    @pytest.mark.parametrize("count", [100, 300])
+    def test_many_rows(self, count: int) -> None:
+        """A page of many rows is read in about linear time (this once took minutes at 100 rows): a label
+        wrapped on every fifth row makes one table of them all; labels printed off their figures leave lines."""
+        printed: list[tuple[str, float, float]] = []
+        y = 820.0
+        for i in range(count):
+            if i % 5 == 2:  # a label of two lines, its figures between them
+                printed += [(f"第{i}项上", 100, y + 3.5), *figures(y - 0.5, "1", "2"), ("下", 100, y - 4.5)]
+                y -= 16
+            else:
+                printed += [(f"第{i}项", 100, y), *figures(y, "1", "2")]
+                y -= 8
+        seen = [c for text, x, y_ in printed for c in chars(text, x, y_, 6.0)]
+        blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+        assert len(blocks) == 1
+        assert isinstance(blocks[0], SourceTable)
+        assert texts(blocks[0]) == [[f"第{i}项上下" if i % 5 == 2 else f"第{i}项", "1", "2"] for i in range(count)]
+        # every label 3.5 points above its figures (more than half a line off): no table
+        offset = [(f"第{i}项", 100, 800 - 8 * i + 3.5) for i in range(count)]
+        offset += [item for i in range(count) for item in figures(800 - 8 * i, "1", "2")]
+        seen = [c for text, x, y_ in offset for c in chars(text, x, y_, 6.0)]
+        blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert sum(b.text.count("项") for b in blocks if isinstance(b, SourceLine)) == count
+
 
 class TestPrintedWithoutBorders:
     """The bundled samples rendered as Word with every table border removed, and printed to PDF.

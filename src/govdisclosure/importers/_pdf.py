@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import ctypes
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
@@ -326,17 +327,24 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 # row's label is centred on its figures. The header lines above the first row stay lines of text, a table does
 # not continue onto the next page (each page's rows are a table), and the lines are left as they are when no
 # label is wrapped (the lines read as well) or when any of this is not clear-cut (fewer than three rows, rows
-# with figures in other columns, a label not centred on its figures).
+# with figures in other columns, a label not centred on its figures). A row whose label is not clear ends the
+# table before it, whose last row's label never takes that row's lines; rows leaving a column blank next to rows
+# printing in all stay lines, as their figures would be numbered by count, not by the column printed in. Each line
+# is looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
+# milliseconds.
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
 _MIN_VALUES = 2  # numbers per row
 
 
+_Text = tuple[str, tuple[float, float, float, float]]  # a cell's text and its box
+
+
 class _Bare:
     """A table printed without rulings: rows of (label, figures), each with its box, in page coordinates."""
 
-    def __init__(self, page: int, rows: list[list[tuple[str, tuple[float, float, float, float]]]], lines: list[_Line]):
+    def __init__(self, page: int, rows: list[list[_Text]], lines: list[_Line]):
         self.page = page
         self.rows = rows  # per row: the label, then one entry per column of figures
         self.x0 = min(line.x0 for line in lines)  # the extent of the lines it was read from
@@ -378,28 +386,37 @@ def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
 
 
 def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Line]]:
-    """The tables printed without rulings among a page's lines (top to bottom), and the other lines."""
+    """The tables printed without rulings among a page's lines (top to bottom), and the other lines.
+
+    Each line is looked at once as the first row of a run of figures: the run is collected (:func:`_bare_rows`),
+    read as tables where its labels are clear (:func:`_bare_tables`), and the search goes on after it. A run that
+    gives no table is not tried again from each of its later lines: that made the work grow with a high power of
+    the number of rows on a page.
+    """
     tables: list[_Bare] = []
-    rest: list[_Line] = []
+    taken: set[int] = set()  # indexes of the lines read into a table
     i = floor = 0  # lines before ``floor`` belong to a table found already
     while i < len(lines):
-        found = _bare_run(number, lines, i, floor)
-        if found is None:
-            rest.append(lines[i])
+        run = _bare_rows(lines, i)
+        if run is None:
             i += 1
             continue
-        table, first, end = found
-        del rest[len(rest) - (i - first) :]  # the label lines above its first row were passed as lines: take them back
-        tables.append(table)
-        i = floor = end
-    return tables, rest
+        rows, columns = run
+        if not _part_of_wider(lines, rows, columns):
+            for table, first, end in _bare_tables(number, lines, rows, floor):
+                tables.append(table)
+                taken.update(range(first, end))  # with the label lines above its first row and below its last
+                floor = end
+        i = max(rows[-1][0] + 1, floor)
+    return tables, [line for k, line in enumerate(lines) if k not in taken]
 
 
 _Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
 
 
-def _bare_run(number: int, lines: list[_Line], start: int, floor: int) -> tuple[_Bare, int, int] | None:
-    """The table whose first row is ``lines[start]``, with the indexes of its first line and after its last."""
+def _bare_rows(lines: list[_Line], start: int) -> tuple[list[_Row], list[list[float]]] | None:
+    """The rows of figures from ``lines[start]`` on, printed in the same columns, and the span of each column;
+    None when ``lines[start]`` is not a row of figures or the columns run into each other."""
     label, numbers = _figures(lines[start])
     if len(numbers) < _MIN_VALUES:
         return None
@@ -420,30 +437,118 @@ def _bare_run(number: int, lines: list[_Line], start: int, floor: int) -> tuple[
         rows.append((k, label, numbers))
     if any(a[1] >= b[0] for a, b in pairwise(columns)):
         return None
-    while len(rows) >= _MIN_ROWS:  # a row whose label is not clear ends the table: the rows after stay lines
-        found = _bare_table_of(number, lines, rows, columns[0][0], floor)
-        if found is not None:
-            table, first, end, wrapped = found
-            # rows each printed on one line read as well as lines (and a label run into the next column's, as
-            # in text laid out with tabs, reads better there): a grid only when some label is wrapped
-            return (table, first, end) if wrapped else None
-        rows.pop()
-    return None
+    return rows, columns
+
+
+def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]]) -> bool:
+    """Whether the row of figures printed next above or below the run (label lines between) has figures in all of
+    its columns and in more: the run is the rows of a wider table that leave a column blank.
+
+    Read on its own, the run's figures would be numbered by their count, not by the columns they are printed in
+    (a figure of the third column would land in the second): its lines stay lines.
+    """
+    left = columns[0][0]
+    for k, step in ((rows[0][0] - 1, -1), (rows[-1][0] + 1, 1)):
+        while 0 <= k < len(lines) and not _figures(lines[k])[1] and lines[k].x1 < left - 0.5 * lines[k].height:
+            k += step  # label text only
+        if not 0 <= k < len(lines):
+            continue
+        numbers = _figures(lines[k])[1]
+        if len(numbers) > len(columns) and all(
+            any(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for w in numbers) for span in columns
+        ):
+            return True
+    return False
+
+
+def _bare_tables(number: int, lines: list[_Line], rows: list[_Row], floor: int) -> list[tuple[_Bare, int, int]]:
+    """The tables of a run of rows, with the indexes of their first line and after their last.
+
+    The run is one table when every row's label is clear (the usual case, labelled once). Otherwise the table is
+    its longest stretch of rows from the first whose labels are clear, and the rows after may start another; a
+    first row with no clear stretch of rows after it stays a line. A stretch whose labels are all printed on
+    their rows' lines stays lines (they read as well as a grid).
+    """
+    centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
+    left = min(numbers[0][0].x0 for _, _, numbers in rows)  # the left edge of the first column of figures
+    found: list[tuple[_Bare, int, int]] = []
+
+    def attempt(s: int, e: int) -> _Labelled | None:  # the table of rows s to e - 1
+        return _bare_table_of(number, lines, rows, centres, s, e, left, floor)
+
+    s = 0
+    whole = attempt(0, len(rows)) if len(rows) >= _MIN_ROWS else None
+    while len(rows) - s >= _MIN_ROWS:
+        if whole is not None:
+            e, result = len(rows), whole
+        else:
+            stretch = _longest_clear(attempt, s, len(rows))
+            if stretch is None:
+                s += 1  # no clear table starts at this row: it stays a line
+                continue
+            e, result = stretch
+        table, first, end, wrapped = result
+        # rows each printed on one line read as well as lines (and a label run into the next column's, as in
+        # text laid out with tabs, reads better there): a grid only when some label is wrapped
+        if wrapped:
+            found.append((table, first, end))
+            floor = end
+        s, whole = e, None
+    return found
+
+
+_Labelled = tuple[_Bare, int, int, bool]
+
+
+def _longest_clear(attempt: Callable[[int, int], _Labelled | None], s: int, e: int) -> tuple[int, _Labelled] | None:
+    """The longest stretch of rows ``s`` to ``k - 1`` (k at most ``e``) that ``attempt(s, k)`` reads as a table, with
+    what it gives; None when no stretch of at least three rows does.
+
+    The stretch is grown by doubling and then narrowed by halving, which reads about ``log`` as many tables as
+    there are rows instead of one per row dropped from the end: a longer stretch is taken to be clear only if the
+    shorter ones are (a row's label is found among the lines beside it and its neighbours).
+    """
+    good, best, bad = 0, None, e + 1
+    k = s + _MIN_ROWS
+    while k < bad:
+        result = attempt(s, min(k, e))
+        if result is None:
+            bad = min(k, e)
+            break
+        good, best = min(k, e), result
+        if k >= e:
+            break
+        k = s + 2 * (k - s)
+    if best is None:
+        return None
+    while bad - good > 1:
+        middle = (good + bad) // 2
+        result = attempt(s, middle)
+        if result is None:
+            bad = middle
+        else:
+            good, best = middle, result
+    return good, best
 
 
 def _bare_table_of(
-    number: int, lines: list[_Line], rows: list[_Row], left: float, floor: int
-) -> tuple[_Bare, int, int, bool] | None:
-    """The table of these rows with their labels, the indexes of its first line and after its last, and whether
-    some label is printed (partly) on other lines than its figures; None when the labels are not clear.
+    number: int, lines: list[_Line], rows: list[_Row], centres: list[float], s: int, e: int, left: float, floor: int
+) -> _Labelled | None:
+    """The table of the rows ``s`` to ``e - 1`` of a run with their labels, the indexes of its first line and after
+    its last, and whether some label is printed (partly) on other lines than its figures; None when the labels
+    are not clear.
 
-    The label-only lines above the first row and below the last one are candidates as far as the first (last)
-    row could reach were its neighbour a single line; those its label does not use stay lines.
+    The label-only lines above the first row and below the last one are candidates as far as the first (last) row
+    could reach were its neighbour a single line; those its label does not use stay lines. They never reach the
+    figures of a row of the run left out of the table, nor, when that row's label is wrapped around its figures
+    (its line holds no label), halfway to them: a label is never built from another row's lines.
     """
-    centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
-    top = centres[0] + (centres[0] - centres[1])
-    bottom = centres[-1] - (centres[-2] - centres[-1])
-    first, end = rows[0][0], rows[-1][0] + 1
+    top, cut_top = _reach(centres[s], centres[s + 1], rows[s - 1] if s > 0 else None, centres[s - 1] if s else 0.0)
+    bottom, cut_bottom = _reach(
+        centres[e - 1], centres[e - 2], rows[e] if e < len(rows) else None, centres[e] if e < len(rows) else 0.0
+    )
+    mine = rows[s:e]
+    first, end = mine[0][0], mine[-1][0] + 1
     while first > floor and lines[first - 1].x1 < left - 0.5 * lines[first - 1].height:
         if (lines[first - 1].y0 + lines[first - 1].y1) / 2 > top:
             break
@@ -452,30 +557,53 @@ def _bare_table_of(
         if (lines[end].y0 + lines[end].y1) / 2 < bottom:
             break
         end += 1
-    in_rows = {k for k, _, _ in rows}
+    in_rows = {k for k, _, _ in mine}
     label_lines = [(line, line.chars) for k, line in enumerate(lines[first:end], first) if k not in in_rows]
-    label_lines += [(lines[k], label) for k, label, _ in rows if label]
-    found = _bare_labels(label_lines, centres, top, bottom)
+    label_lines += [(lines[k], label) for k, label, _ in mine if label]
+    found = _bare_labels(label_lines, centres[s:e], (top, cut_top), (bottom, cut_bottom))
     if found is None:
         return None
     labels, taken = found
     used = set().union(*taken)
-    wrapped = any(ids - {id(c) for c in lines[k].chars} for (k, _, _), ids in zip(rows, taken, strict=True))
-    while first < rows[0][0] and not any(id(c) in used for c in lines[first].chars):
+    wrapped = any(ids - {id(c) for c in lines[k].chars} for (k, _, _), ids in zip(mine, taken, strict=True))
+    while first < mine[0][0] and not any(id(c) in used for c in lines[first].chars):
         first += 1  # a line above the table, not part of the first row's label
-    while end > rows[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
+    while end > mine[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
         end -= 1
-    out: list[list[tuple[str, tuple[float, float, float, float]]]] = []
-    for text_box, (_, _, numbers) in zip(labels, rows, strict=True):
+    out: list[list[_Text]] = []
+    for text_box, (_, _, numbers) in zip(labels, mine, strict=True):
         out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
     return _Bare(number, out, lines[first:end]), first, end, wrapped
 
 
+def _reach(centre: float, inner: float, outer: _Row | None, outer_centre: float) -> tuple[float, float]:
+    """How far beyond its figures (at ``centre``) the label of a table's first or last row may reach, and where
+    its band ends, given the figures of the next row inside the table (at ``inner``) and the row of the run
+    beyond it (left out of the table), if any.
+
+    On its own a row reaches as far as it could were its neighbour a single line, and its band half as far. A row
+    of the run beyond bounds both: at its figures when its label is printed on its line, else halfway to them
+    (the lines beside its figures are its label).
+    """
+    far, band = centre + (centre - inner), centre + (centre - inner) / 2
+    if outer is not None:
+        limit = outer_centre if any(c.ch != " " for c in outer[1]) else (centre + outer_centre) / 2
+        if inner < centre:  # the first row: its label reaches up
+            far, band = min(far, limit), min(band, limit)
+        else:
+            far, band = max(far, limit), max(band, limit)
+    return far, band
+
+
 def _bare_labels(
-    label_lines: list[tuple[_Line, list[_Char]]], centres: list[float], top: float, bottom: float
-) -> tuple[list[tuple[str, tuple[float, float, float, float]]], list[set[int]]] | None:
+    label_lines: list[tuple[_Line, list[_Char]]],
+    centres: list[float],
+    top: tuple[float, float],
+    bottom: tuple[float, float],
+) -> tuple[list[_Text], list[set[int]]] | None:
     """Each row's label (text and box) from the label characters of the table's lines, and the ids of the
-    characters each uses; None when unclear. ``top`` and ``bottom`` bound the first and the last row's labels."""
+    characters each uses; None when unclear. ``top`` holds how far up the first row's label may reach and where
+    its band starts, ``bottom`` the same for the last row."""
     heights = sorted(c.y1 - c.y0 for _, chars in label_lines for c in chars if c.ch != " ")
     if not heights:
         return None
@@ -504,33 +632,26 @@ def _bare_labels(
     by_column: list[list[_Char]] = [[] for _ in starts]
     for fragment in fragments:
         by_column[bisect_right(starts, fragment[0].x0 + 0.5) - 1].extend(fragment)
-    column_lines = [_lines(list(chars)) if chars else [] for chars in by_column]
+    columns = [_Column(_lines(list(chars)) if chars else []) for chars in by_column]
     # the bands between the rows (halfway between their figures): a row's label is in the rightmost label column
     # printed in its band
-    cuts = [centres[0] + (centres[0] - centres[1]) / 2]
-    cuts += [(a + b) / 2 for a, b in pairwise(centres)]
-    cuts += [centres[-1] - (centres[-2] - centres[-1]) / 2]
+    cuts = [top[1], *((a + b) / 2 for a, b in pairwise(centres)), bottom[1]]
     choice: list[int] = []
     for r in range(len(centres)):
-        present = [
-            k
-            for k, col in enumerate(column_lines)
-            if any(cuts[r + 1] <= (line.y0 + line.y1) / 2 <= cuts[r] for line in col)
-        ]
+        present = [k for k, col in enumerate(columns) if col.within(cuts[r + 1], cuts[r])]
         if not present:
             return None
         choice.append(max(present))
-    labels: list[tuple[str, tuple[float, float, float, float]]] = []
+    labels: list[_Text] = []
     used: list[set[int]] = []
     r = 0
     while r < len(centres):  # rows reading the same label column one after the other share its lines
         s = r
         while r < len(centres) and choice[r] == choice[s]:
             r += 1
-        high = top if s == 0 else cuts[s]  # the first and the last row's labels may reach beyond their band
-        low = bottom if r == len(centres) else cuts[r]
-        span = [line for line in column_lines[choice[s]] if low <= (line.y0 + line.y1) / 2 <= high]
-        groups = _centred_split(span, centres[s:r], s == 0, r == len(centres))
+        high = top[0] if s == 0 else cuts[s]  # the first and the last row's labels may reach beyond their band
+        low = bottom[0] if r == len(centres) else cuts[r]
+        groups = _centred_split(columns[choice[s]].within(low, high), centres[s:r], s == 0, r == len(centres))
         if groups is None:
             return None
         for group in groups:
@@ -538,6 +659,20 @@ def _bare_labels(
             labels.append((_join([line.text() for line in group]), _box(chars)))
             used.append({id(c) for c in chars})
     return labels, used
+
+
+class _Column:
+    """The lines of one label column, found by the height of their middle (a bisection, not a scan per row)."""
+
+    def __init__(self, lines: list[_Line]) -> None:
+        self.lines = lines
+        self.order = sorted(range(len(lines)), key=lambda i: -(lines[i].y0 + lines[i].y1) / 2)
+        self.keys = [-(lines[i].y0 + lines[i].y1) / 2 for i in self.order]  # ascending: top to bottom
+
+    def within(self, low: float, high: float) -> list[_Line]:
+        """The lines whose middle is between ``low`` and ``high`` (bounds included), in their order."""
+        found = self.order[bisect_left(self.keys, -high) : bisect_right(self.keys, -low)]
+        return [self.lines[i] for i in sorted(found)]
 
 
 def _centred_split(
@@ -549,6 +684,11 @@ def _centred_split(
     row's centre is kept, and refused (None) when some group is off by more than half a line. With
     ``loose_head`` (``loose_tail``) lines before the first group (after the last) may be left out — lines
     above (below) the table — at a small cost each, so that a line is left out only when it does not fit.
+
+    A group within half a line of its row's centre lies below the figures of the row above and above those of
+    the row below, give or take a line: only such groups are tried (when the lines are in order), so the work
+    grows with the rows times the square of the lines beside one row, not with the rows times the square of all
+    the lines. Every cut that would not be refused is among those tried: the cut kept is the same when clear.
     """
     n, m = len(centres), len(lines)
     if m < n:
@@ -558,25 +698,48 @@ def _centred_split(
     def cost(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row
         return abs((lines[a].y1 + lines[b - 1].y0) / 2 - centres[row])
 
-    # best[(rows, lines)] = (cost, where the last group starts) for the first ``lines`` lines cut into ``rows`` groups
-    best: dict[tuple[int, int], tuple[float, int]] = {(0, a): (skip * a, a) for a in range(m if loose_head else 1)}
+    # each row's group is among lines[lo[row]] to lines[hi[row]]
+    lo, hi = [0] * n, [m - 1] * n
+    keys = [-(line.y0 + line.y1) / 2 for line in lines]
+    if all(a <= b for a, b in pairwise(keys)):
+        margin = max(line.height for line in lines)
+        for row in range(1, n):
+            lo[row] = bisect_left(keys, -(centres[row - 1] + margin))
+        for row in range(n - 1):
+            hi[row] = bisect_right(keys, -(centres[row + 1] - margin)) - 1
+    # best[rows][lines] = (cost, where the last group starts) for the first ``lines`` lines cut into ``rows`` groups
+    best: list[dict[int, tuple[float, int]]] = [{a: (skip * a, a) for a in range(m if loose_head else 1)}]
     for row in range(n):
-        for b in range(row + 1, m + 1):
-            options = [(best[(row, a)][0] + cost(a, b, row), a) for a in range(b) if (row, a) in best]
+        here: dict[int, tuple[float, int]] = {}
+        for b in range(max(row, lo[row]) + 1, hi[row] + 2):
+            options = [(best[row][a][0] + cost(a, b, row), a) for a in range(lo[row], b) if a in best[row]]
             if options:
-                best[(row + 1, b)] = min(options)
-    ends = [(best[(n, b)][0] + skip * (m - b), -b) for b in range(m + 1) if (n, b) in best and (loose_tail or b == m)]
+                here[b] = min(options)
+        if not here:
+            return None
+        best.append(here)
+    ends = [(total + skip * (m - b), -b) for b, (total, _) in best[n].items() if loose_tail or b == m]
     if not ends:
         return None
     b = -min(ends)[1]
-    groups: list[list[_Line]] = []
+    bounds: list[int] = [b]  # where each group starts, last to first, then where the last one ends
     for row in range(n, 0, -1):
-        a = best[(row, b)][1]
+        a = best[row][b][1]
         if cost(a, b, row - 1) > 0.5 * lines[a].height:
             return None
-        groups.append(lines[a:b])
+        bounds.append(a)
         b = a
-    return groups[::-1]
+    bounds.reverse()
+    # a line as well placed with the row below as with its own (a note printed halfway between two rows) is not
+    # part of either label: the cut is not clear
+    for row in range(n - 1):
+        a, b, c = bounds[row], bounds[row + 1], bounds[row + 2]
+        kept = cost(a, b, row) + cost(b, c, row + 1)
+        if b - a > 1 and cost(a, b - 1, row) + cost(b - 1, c, row + 1) <= kept + skip:
+            return None
+        if c - b > 1 and cost(a, b + 1, row) + cost(b + 1, c, row + 1) <= kept + skip:
+            return None
+    return [lines[a:b] for a, b in pairwise(bounds)]
 
 
 class _Page:
