@@ -7,6 +7,11 @@ For every HTML file of ``../shared/corpus/`` it times (best of ``--repeat`` runs
 * ``govdisclosure.read`` — the full import (reader and assembler): ``read()`` with the label caches warm (as for
   the second and later reports of a batch) and ``cold`` with them cleared before every run (a single import).
 
+A second table splits an HTML import into what grows with the page and what does not: ``cells`` is the floor of any
+reader that reads a page's table cells in Python (the parse, then every cell's text and spans taken from lxml, no
+grid, no model), and ``assemble`` is the shared assembler alone on the page already read (labels, numbers, model,
+provenance), which costs about the same for every report as every report has the same 280-odd cells.
+
 For every PDF it times pypdfium2 extracting every character with its box (``count_chars``, ``get_text_range``,
 ``get_charbox`` on every page) against ``read_pdf`` (target ≤ 3x), and the full import when available. PDFs
 that are refused (no usable text layer) are timed up to the refusal. Run: ``python benchmarks/bench_read_formats.py``.
@@ -21,10 +26,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import lxml.etree
 import lxml.html
 import pypdfium2 as pdfium
 
 from govdisclosure.errors import GovDisclosureError
+from govdisclosure.importers._assemble import assemble
 from govdisclosure.importers._html import read_html
 from govdisclosure.importers._pdf import read_pdf
 
@@ -40,6 +47,17 @@ def best_of(function: Callable[[], Any], repeat: int) -> float:
             function()
         best = min(best, time.perf_counter() - start)
     return best * 1000
+
+
+def cell_floor(data: bytes) -> int:
+    """Parse the page and take every table cell's text and spans, the least a reader of its cells must do."""
+    root = lxml.html.document_fromstring(data)
+    tostring = lxml.etree.tostring
+    cells = [
+        (tostring(cell, method="text", encoding=str, with_tail=False), cell.get("rowspan"), cell.get("colspan"))
+        for cell in root.iter("td", "th")
+    ]
+    return len(cells)
 
 
 def bare_pdf(data: bytes) -> int:
@@ -142,7 +160,35 @@ def main(argv: list[str] | None = None) -> int:
         )
     print("baseline: lxml.html.document_fromstring (HTML) / pypdfium2 chars+boxes (PDF); target ratio ≤ 3x")
     print("ratios are to the baseline; read(): label caches warm, cold: caches cleared before each run")
+    pages = [path for path in files if path.suffix == ".html"]
+    if pages:
+        print()
+        split_html(pages, args)
     return 0
+
+
+def split_html(pages: list[Path], args: argparse.Namespace) -> None:
+    """What grows with the page (the parse) and what does not (touching the cells, assembling the report)."""
+    header = f"{'file':<46} {'baseline':>9} {'cells':>8} {'ratio':>6} {'assemble':>9} {'floor':>8} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for path in pages:
+        data = path.read_bytes()
+        baseline = best_of(lambda data=data: lxml.html.document_fromstring(data), args.repeat)
+        cells = best_of(lambda data=data: cell_floor(data), args.repeat)
+        try:
+            doc = read_html(data, name=path.name)
+        except GovDisclosureError:
+            continue
+        assembled = best_of(lambda doc=doc: assemble(doc), args.repeat)
+        floor = cells + assembled
+        name = str(path.relative_to(args.corpus))
+        print(
+            f"{name:<46} {baseline:>7.2f}ms {cells:>6.2f}ms {cells / baseline:>5.1f}x {assembled:>7.2f}ms "
+            f"{floor:>6.2f}ms {floor / baseline:>5.1f}x"
+        )
+    print("cells: parse + every cell's text and spans read from lxml; assemble: the assembler alone (caches warm);")
+    print("floor: their sum, the least a Python import of the page can take with the model's assembler as it is")
 
 
 if __name__ == "__main__":
