@@ -46,6 +46,25 @@ class TestMetadata:
             "洪泽区人民政府2023年政府信息公开工作年度报告"
         )
 
+    def test_a_name_cut_inside_joins_the_line_before_when_the_title_starts_with_a_kind_of_body(self) -> None:
+        assert find_title(["江川市人民政府", "办公室2023年政府信息", "公开工作年度报告"]) == (
+            "江川市人民政府办公室2023年政府信息公开工作年度报告"
+        )
+        assert find_title(["江川市自然资源", "局2023年政府信息公开工作年度报告"]) == (
+            "江川市自然资源局2023年政府信息公开工作年度报告"
+        )
+
+    def test_a_page_line_or_a_whole_name_before_the_title_is_not_joined(self) -> None:
+        title = "办公室2023年政府信息公开工作年度报告"
+        assert find_title(["政府信息公开", title]) == title
+        assert find_title(["首页", "局2023年政府信息公开工作年度报告"]) == "局2023年政府信息公开工作年度报告"
+        assert find_title(["江川市人民政府", "江川市教育局2023年政府信息公开工作年度报告"]) == (
+            "江川市教育局2023年政府信息公开工作年度报告"
+        )
+        assert find_title(["发布时间：2024年1月5日", "办公室2023年政府信息公开工作年度报告"]) == (
+            "办公室2023年政府信息公开工作年度报告"
+        )
+
     def test_title_from_page_header(self) -> None:
         """A crawled page's 标题 line wins."""
         assert (

@@ -239,6 +239,13 @@ def find_title(lines: Sequence[str]) -> str | None:
     '江川市人民政府2019年度政府信息公开工作年度报告'
     >>> find_title(["发布日期：2020年3月27日", "上海市浦东新区人民政府办公室2019年政府信息公开工作年度报告"])
     '上海市浦东新区人民政府办公室2019年政府信息公开工作年度报告'
+
+    A body's name cut inside is joined too, when the title line starts with a word naming a kind of body:
+
+    >>> find_title(["江川市人民政府", "办公室2023年政府信息", "公开工作年度报告"])
+    '江川市人民政府办公室2023年政府信息公开工作年度报告'
+    >>> find_title(["政务公开", "江川市教育局2023年政府信息公开工作年度报告"])
+    '江川市教育局2023年政府信息公开工作年度报告'
     """
     for line in lines[:12]:
         m = re.match(r"\s*标题\s*[:：]\s*(.+)", line)
@@ -254,13 +261,23 @@ def find_title(lines: Sequence[str]) -> str | None:
         if not m or "报告" not in flat[:80] or ("工作" not in flat[: m.end()] and flat[: m.end()] != "年度报告"):
             continue
         title = m.group(1)
-        if first > 0 and _joins(flats[first - 1]) and re.match(r"^(\d{4}年|年度报告)", title):
-            title = flats[first - 1] + title  # the body's name on the line before
+        if first > 0 and _joins(flats[first - 1]):
+            before = flats[first - 1]
+            if re.match(r"^(\d{4}年|年度报告)", title):
+                title = before + title  # the body's name on the line before
+            elif title.startswith(_ORGAN_WORDS) and _NAME_PART.match(before) and not before.endswith(_PAGE_WORDS):
+                title = before + title  # the body's name cut inside (江川市人民政府 / 办公室2023年…)
         return title
     return None
 
 
 _TITLE: Final = re.compile(r"^(.{0,60}?年度?报告)")
+_ORGAN_WORDS: Final = ("人民政府", "政府", "办公室", "办公厅", "委员会", "局", "厅", "委", "办", "分局", "中心")
+"""Words naming a kind of body, never a whole name: a title line starting with one continues the line before."""
+_NAME_PART: Final = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
+"""A line that may be the start of a body's name: a few Chinese characters, no year, figure or punctuation."""
+_PAGE_WORDS: Final = ("首页", "公开", "位置", "报告", "年报", "正文", "专栏")
+"""Last words of a web page's own lines (breadcrumbs, column names), which never start a body's name."""
 _YEAR: Final = re.compile(r"\d{4}年")
 _TITLE_STARTS: Final = ("度政府信息公开工作", "政府信息公开工作", "度政务公开工作", "政务公开工作")
 _PAGE_LABELS: Final = re.compile(r"^(?:信息)?来源|^发布|^时间|^日期|^作者|^索引|^文号|^浏览|^字号|^分类")
