@@ -189,6 +189,16 @@ class TestInputErrors:
             f"govdisclosure: {bad_json}: not valid JSON: Expecting value (line 1, column 13)\n",
         )
 
+    def test_rtf_is_not_taken_for_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """An RTF document starts with a brace, like JSON: it is named as what it is, not as broken JSON."""
+        path = tmp_path / "report.rtf"
+        path.write_bytes(b"{\\rtf1\\ansi \\'d5\\'fe}")
+        assert run(capsys, "read", str(path)) == (
+            2,
+            "",
+            f"govdisclosure: {path} is an RTF document: open it in Word, WPS or LibreOffice and save it as .docx\n",
+        )
+
     def test_invalid_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """Valid JSON that is not a report: the problems on one line, with their paths."""
         path = tmp_path / "wrong.json"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -203,6 +204,49 @@ class TestWord:
         assert str(info.value) == (
             "old.doc is a legacy Word 97-2003 (.doc) file: open it in Word or LibreOffice and save it as .docx"
         )
+
+    _OLE = bytes.fromhex("d0cf11e0a1b11ae1") + b"\0" * 512
+
+    @pytest.mark.parametrize(
+        ("file", "data", "says"),
+        [
+            (
+                "年报.wps",
+                _OLE,
+                "is a WPS Writer (.wps) file: open it in WPS Office or LibreOffice and save it as .docx",
+            ),
+            ("renamed.docx", _OLE, "is a legacy Office compound file (a Word 97-2003 .doc, a WPS .wps or an Excel"),
+            ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "is an image, not text: its text must be recognised (OCR)"),
+            ("scan.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 64, "is an image, not text"),
+            ("report.rtf", b"{\\rtf1\\ansi \\'d5\\'fe}", "is an RTF document: open it in Word, WPS or LibreOffice"),
+            ("report.ofd", None, "is an OFD document (版式文档): print or export it to PDF and read that"),
+            ("tables.xlsx", None, "is an Excel workbook: save the report as .docx or PDF, or the tables as text"),
+            ("bundle.zip", None, "is a zip archive, not a report: extract the report's file from it"),
+        ],
+    )
+    def test_formats_no_reader_takes_are_named_with_the_way_out(
+        self, tmp_path: Path, file: str, data: bytes | None, says: str
+    ) -> None:
+        """Files of formats no reader takes are refused in one line saying what they are, whatever their name or
+        format=, rather than read as text (garbage) or sent to a reader that fails obscurely."""
+        path = tmp_path / file
+        if data is None:  # a zip package with the parts that make it what it is
+            parts = {"report.ofd": "OFD.xml", "tables.xlsx": "xl/workbook.xml", "bundle.zip": "readme.txt"}
+            with zipfile.ZipFile(path, "w") as package:
+                package.writestr(parts[file], "<x/>")
+        else:
+            path.write_bytes(data)
+        for fmt in ("auto", "text", "html"):
+            with pytest.raises(ReadError) as info:
+                read(path, format=fmt)
+            assert str(info.value).startswith(f"{file} {says}")
+        with pytest.raises(ReadError) as info:
+            read(path.read_bytes())
+        assert str(info.value).startswith("the input is ")
+
+    def test_a_docx_is_not_taken_for_a_zip_archive(self) -> None:
+        report = consistent_report("2019", seed=3)
+        assert read(render(report, format="docx")).format == "docx"
 
 
 class TestRoundTrip:

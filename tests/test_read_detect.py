@@ -6,7 +6,7 @@ import codecs
 
 import pytest
 
-from govdisclosure.importers._detect import decode, format_from_suffix, sniff_format
+from govdisclosure.importers._detect import decode, format_from_suffix, sniff_format, unreadable
 
 
 class TestFormat:
@@ -63,3 +63,31 @@ class TestDecode:
         text, encoding = decode(b"\x81\x30\xff\xfe\x00")
         assert encoding == "utf-8-replace"
         assert "\ufffd" in text
+
+
+class TestUnreadable:
+    """Formats no reader takes, told apart from the ones a reader does."""
+
+    @pytest.mark.parametrize(
+        ("head", "name", "starts"),
+        [
+            (bytes.fromhex("d0cf11e0a1b11ae1"), "a.doc", "a legacy Word 97-2003 (.doc) file"),
+            (bytes.fromhex("d0cf11e0a1b11ae1"), "A.XLS", "a legacy Excel 97-2003 (.xls) workbook"),
+            (bytes.fromhex("d0cf11e0a1b11ae1"), "a.et", "a WPS spreadsheet (.et)"),
+            (bytes.fromhex("d0cf11e0a1b11ae1"), None, "a legacy Office compound file"),
+            (b"GIF89a....", None, "an image"),
+            (b"II*\x00....", "scan.tif", "an image"),
+            (b"  {\\rtf1", None, "an RTF document"),
+        ],
+    )
+    def test_named(self, head: bytes, name: str | None, starts: str) -> None:
+        found = unreadable(head + bytes(32), name)
+        assert found is not None
+        assert found.startswith(starts)
+
+    @pytest.mark.parametrize(
+        "head",
+        [b"%PDF-1.7", b"PK\x03\x04....word/document.xml", b"<html>", "一、总体情况".encode(), b'{"edition": 1}', b""],
+    )
+    def test_readable_formats_are_not(self, head: bytes) -> None:
+        assert unreadable(head, "x.bin") is None

@@ -91,7 +91,8 @@ def one_line(exc: BaseException) -> str:
 
 
 def _looks_like_json(data: bytes) -> bool:
-    return data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{"
+    head = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head[:1] == b"{" and head[:5] != b"{\\rtf"  # an RTF document starts with a brace too
 
 
 def load_report(source: Source, fmt: str = "auto") -> tuple[Report, tuple[Note, ...]]:

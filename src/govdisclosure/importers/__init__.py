@@ -18,7 +18,7 @@ from typing import Literal
 
 from ..errors import MissingDependencyError, ReadError
 from ._assemble import assemble
-from ._detect import FORMATS, decode, format_from_suffix, sniff_format
+from ._detect import FORMATS, decode, format_from_suffix, sniff_format, unreadable
 from ._result import CellOrigin, ImportResult, Note
 from ._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
 from ._text import read_markdown, read_text
@@ -93,10 +93,15 @@ def read(
 
     Raises :class:`~govdisclosure.errors.ReadError` (a :class:`ValueError`) for an unknown ``format`` and when
     the source cannot be read as a report at all (empty, not a report, the pre-2019 outline, a PDF without a text
-    layer), and
+    layer, a file of a format no reader takes: a legacy Word or WPS file, an image, an OFD or RTF document, which
+    the message names with the way to make it readable), and
     :class:`~govdisclosure.errors.MissingDependencyError` when HTML, PDF or Word support is not installed.
     """
     content, name, suffix_format = _load(source, name)
+    if isinstance(content, bytes):
+        kind = unreadable(content, name)
+        if kind is not None:  # whatever format= says: no reader can take it
+            raise ReadError(f"{name or 'the input'} is {kind}")
     fmt: str = format
     if fmt == "auto":
         fmt = suffix_format or sniff_format(content if isinstance(content, bytes) else content[:65536])

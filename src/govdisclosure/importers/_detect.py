@@ -14,7 +14,7 @@ import codecs
 import re
 from typing import Final
 
-__all__ = ["FORMATS", "decode", "format_from_suffix", "sniff_format"]
+__all__ = ["FORMATS", "decode", "format_from_suffix", "sniff_format", "unreadable"]
 
 FORMATS: Final = ("text", "markdown", "html", "pdf", "docx")
 _SUFFIXES: Final = {
@@ -58,6 +58,50 @@ def sniff_format(head: str | bytes) -> str:
     if _PIPE_SEPARATOR.search(sample):
         return "markdown"
     return "text"
+
+
+_OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: Word 97-2003, WPS, Excel 97-2003
+_OLE_KINDS: Final = {
+    ".doc": "a legacy Word 97-2003 (.doc) file: open it in Word or LibreOffice and save it as .docx",
+    ".dot": "a legacy Word 97-2003 template (.dot): open it in Word or LibreOffice and save it as .docx",
+    ".wps": "a WPS Writer (.wps) file: open it in WPS Office or LibreOffice and save it as .docx",
+    ".xls": "a legacy Excel 97-2003 (.xls) workbook: save the report as .docx or PDF, or the tables as text",
+    ".et": "a WPS spreadsheet (.et): save the report as .docx or PDF, or the tables as text",
+}
+_IMAGES: Final = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
+
+
+def unreadable(head: bytes, name: str | None = None) -> str | None:
+    """What a file of a format no reader takes is, and how to make it readable; None for every other file.
+
+    Recognised from the first bytes, whatever the file is called (a ``.docx`` that is really a ``.doc``), with the
+    suffix of ``name`` choosing between the kinds of compound file (Word 97-2003, WPS, Excel):
+
+    >>> unreadable(b"\\xd0\\xcf\\x11\\xe0\\xa1\\xb1\\x1a\\xe1" + bytes(100), "年报.wps")
+    'a WPS Writer (.wps) file: open it in WPS Office or LibreOffice and save it as .docx'
+    >>> unreadable(b"\\x89PNG\\r\\n\\x1a\\n" + bytes(100))
+    'an image, not text: its text must be recognised (OCR) before it can be read'
+    >>> unreadable(b"<html><body>...") is None
+    True
+    """
+    if head.startswith(_OLE):
+        dot = name.rfind(".") if name else -1
+        kind = _OLE_KINDS.get(name[dot:].lower()) if name and dot >= 0 else None
+        return kind or (
+            "a legacy Office compound file (a Word 97-2003 .doc, a WPS .wps or an Excel .xls): open it and save "
+            "it as .docx"
+        )
+    if head.startswith(b"PK\x03\x04") and b"word/" not in head:
+        if b"OFD.xml" in head or b"Doc_0/" in head:
+            return "an OFD document (版式文档): print or export it to PDF and read that"
+        if b"xl/" in head:
+            return "an Excel workbook: save the report as .docx or PDF, or the tables as text"
+        return "a zip archive, not a report: extract the report's file from it and read that"
+    if head.startswith(_IMAGES):
+        return "an image, not text: its text must be recognised (OCR) before it can be read"
+    if head.lstrip()[:5] == b"{\\rtf":
+        return "an RTF document: open it in Word, WPS or LibreOffice and save it as .docx"
+    return None
 
 
 def decode(data: bytes) -> tuple[str, str]:
