@@ -273,6 +273,8 @@ class TestRegions:
         """Extraction and layout of a fake document whose only page holds the given characters."""
 
         class TextPage:
+            raw = None  # pdfium answers "cannot tell" (-1) when asked a character's direction without a text page
+
             def count_chars(self) -> int:
                 return len(found)
 
@@ -292,13 +294,19 @@ class TestRegions:
             def get_height(self) -> float:
                 return 842.0
 
+            def get_width(self) -> float:
+                return 595.0
+
+            def get_rotation(self) -> int:
+                return 0
+
             def get_textpage(self) -> TextPage:
                 return TextPage()
 
             def close(self) -> None:
                 pass
 
-        height, seen, horizontal, vertical = _pdf._extract([Page()], 0, pdfium_c)
+        height, seen, horizontal, vertical, _ = _pdf._extract([Page()], 0, pdfium_c)
         return _pdf._layout(1, height, seen, horizontal, vertical), [c.ch for c in seen]
 
     @given(

@@ -17,6 +17,7 @@ A PDF without a usable text layer (no characters, or characters that are not Chi
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -787,9 +788,9 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
         raise ReadError(f"{label} cannot be read as a PDF: {_reason(exc)}; check that the file is complete") from exc
     finally:
         document.close()
-    chars_seen = [[c.ch for c in chars] for _, chars, _, _ in extracted]
+    chars_seen = [[c.ch for c in chars] for _, chars, _, _, _ in extracted]
     _check_text(label, chars_seen)
-    pages = [_layout(index + 1, *parts) for index, parts in enumerate(extracted)]
+    pages = [_layout(index + 1, *parts[:4]) for index, parts in enumerate(extracted)]
     notes = [
         SourceNote(
             code="pdf-no-text",
@@ -810,6 +811,17 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
         for page in pages
         if page.drawn > _MAX_RULINGS
     ]
+    notes += [
+        SourceNote(
+            code="pdf-page-turned",
+            message=f"page {index + 1}: its text runs {_DIRECTIONS[parts[4]]} (a page printed turned); it was read "
+            "turned upright, and positions on it are given on the upright page",
+            severity="info",
+            where=Where(page=index + 1),
+        )
+        for index, parts in enumerate(extracted)
+        if parts[4]
+    ]
     blocks = _assemble(pages, notes)
     return SourceDocument(blocks=tuple(blocks), format="pdf", name=name, notes=tuple(notes))
 
@@ -828,13 +840,17 @@ def _check_text(label: str, chars_per_page: list[list[str]]) -> None:
 
 
 _Rule = tuple[float, float, float]
+_DIRECTIONS = {1: "top to bottom", 2: "upside down", 3: "bottom to top"}
 
 
-def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Char], list[_Rule], list[_Rule]]:
-    """The page's height, its characters and its thin path objects (horizontal and vertical rulings)."""
+def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Char], list[_Rule], list[_Rule], int]:
+    """The page's height, its characters and its thin path objects (horizontal and vertical rulings), turned
+    upright when its text runs down, up or upside down (see :func:`_turned`), and the quarter turns that took."""
     page = document[index]
     try:
-        height = float(page.get_height())
+        width, height = float(page.get_width()), float(page.get_height())
+        if page.get_rotation() in (90, 270):  # pdfium gives the size as shown; characters are placed on the sheet
+            width, height = height, width
         textpage = page.get_textpage()
         try:
             count = textpage.count_chars()
@@ -852,6 +868,7 @@ def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Cha
                 if x1 < x0 or y1 < y0:
                     continue
                 chars.append(_Char(ch, x0, y0, x1, y1))
+            quarter = _quarter(pdfium_c, textpage.raw, text)
         finally:
             textpage.close()
         horizontal: list[tuple[float, float, float]] = []
@@ -859,7 +876,71 @@ def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Cha
         _collect_rulings(pdfium_c, page.raw, None, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), horizontal, vertical, 0)
     finally:
         page.close()
-    return height, chars, horizontal, vertical
+    if quarter:
+        return (*_turned(quarter, width, height, chars, horizontal, vertical), quarter)
+    return height, chars, horizontal, vertical, 0
+
+
+_SAMPLE = 64  # characters whose direction is asked for, spread over the page
+
+
+def _quarter(pdfium_c: Any, textpage: Any, text: str) -> int:
+    """Which way most of a page's text runs, in quarter turns clockwise from left-to-right: 0, 1 (top to bottom),
+    2 (upside down) or 3 (bottom to top).
+
+    A landscape page may be printed onto a portrait sheet with everything on it turned (a table too wide for the
+    page, a printer driver turning landscape pages): its characters then follow each other down or up the page.
+    The direction of a sample of the page's characters is asked of pdfium (their angle); the page is taken as
+    turned when most of them agree. Characters printed upright one under the other (a narrow header cell's stacked
+    label) are upright, so they do not count as turned.
+    """
+    step = max(1, len(text) // _SAMPLE)
+    votes = [0, 0, 0, 0]
+    angle = pdfium_c.FPDFText_GetCharAngle
+    for i in range(0, len(text), step):
+        if text[i].isspace() or text[i] == "\x00":
+            continue
+        radians = angle(textpage, i)
+        if radians >= 0:  # -1: pdfium could not tell
+            votes[round(radians / (math.pi / 2)) % 4] += 1
+    quarter = max(range(4), key=votes.__getitem__)
+    return quarter if quarter and votes[quarter] > sum(votes) / 2 else 0
+
+
+def _turned(
+    quarter: int, width: float, height: float, chars: list[_Char], horizontal: list[_Rule], vertical: list[_Rule]
+) -> tuple[float, list[_Char], list[_Rule], list[_Rule]]:
+    """A page turned upright: its height, characters and rulings in a frame where its text runs left to right.
+
+    ``quarter`` is the direction of the text (:func:`_quarter`); the page is turned back that many quarter turns.
+    Boxes keep the PDF's convention (origin bottom-left, y upwards) in the upright frame.
+
+    >>> height, chars, h, v = _turned(1, 600, 800, [_Char("一", 100, 700, 110, 712)], [(400, 50, 90)], [])
+    >>> height, [(c.x0, c.y0, c.x1, c.y1) for c in chars], h, v
+    (600, [(88, 100, 100, 110)], [], [(400, 50, 90)])
+    """
+
+    def point(x: float, y: float) -> tuple[float, float]:
+        if quarter == 1:  # text running down: turned anticlockwise
+            return height - y, x
+        if quarter == 3:  # text running up: turned clockwise
+            return y, width - x
+        return width - x, height - y  # upside down
+
+    turned_chars = []
+    for c in chars:
+        (ax, ay), (bx, by) = point(c.x0, c.y0), point(c.x1, c.y1)
+        turned_chars.append(_Char(c.ch, min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)))
+    rules: tuple[list[_Rule], list[_Rule]] = ([], [])  # horizontal, vertical in the upright frame
+    for across, segments in ((True, horizontal), (False, vertical)):
+        for at, low, high in segments:
+            (ax, ay), (bx, by) = (point(low, at), point(high, at)) if across else (point(at, low), point(at, high))
+            if ay == by:  # horizontal once turned
+                rules[0].append((ay, min(ax, bx), max(ax, bx)))
+            else:
+                rules[1].append((ax, min(ay, by), max(ay, by)))
+    upright_height = width if quarter % 2 else height
+    return upright_height, turned_chars, rules[0], rules[1]
 
 
 def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Rule], vertical: list[_Rule]) -> _Page:
