@@ -88,3 +88,32 @@ class TestTurnedPages:
 
     def test_upright_pages_are_not_noted(self) -> None:
         assert not read(PDF.read_bytes(), format="pdf").notes_with("pdf-page-turned")
+
+
+class TestDirection:
+    """Which way a page's text runs, from the angles pdfium gives a sample of its characters."""
+
+    @staticmethod
+    def quarter(angles: list[float]) -> int:
+        from types import SimpleNamespace
+
+        from govdisclosure.importers import _pdf
+
+        fake = SimpleNamespace(FPDFText_GetCharAngle=lambda _page, i: angles[i])
+        return _pdf._quarter(fake, None, "字" * len(angles))
+
+    @pytest.mark.parametrize(
+        ("angles", "quarter"),
+        [
+            ([0.0] * 40, 0),
+            ([1.5708] * 40, 1),
+            ([3.1416] * 30 + [0.0] * 10, 2),
+            ([4.7124] * 25 + [0.0] * 15, 3),
+            ([1.5708] * 20 + [0.0] * 20, 0),  # no majority: left as it is
+            ([0.7854] * 30 + [4.7124] * 10, 0),  # a watermark slanted across the page is no direction
+            ([2.3562] * 30 + [0.0] * 10, 0),  # nor is one slanted the other way (it is not upside down)
+            ([-1.0] * 30 + [1.5708] * 10, 1),  # characters pdfium cannot tell about do not count
+        ],
+    )
+    def test_majority_of_square_angles(self, angles: list[float], quarter: int) -> None:
+        assert self.quarter(angles) == quarter

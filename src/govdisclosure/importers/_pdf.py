@@ -892,19 +892,25 @@ def _quarter(pdfium_c: Any, textpage: Any, text: str) -> int:
     page, a printer driver turning landscape pages): its characters then follow each other down or up the page.
     The direction of a sample of the page's characters is asked of pdfium (their angle); the page is taken as
     turned when most of them agree. Characters printed upright one under the other (a narrow header cell's stacked
-    label) are upright, so they do not count as turned.
+    label) are upright, so they do not count as turned, and slanted ones (a watermark across the page) count for
+    no direction.
     """
     step = max(1, len(text) // _SAMPLE)
     votes = [0, 0, 0, 0]
+    seen = 0
     angle = pdfium_c.FPDFText_GetCharAngle
     for i in range(0, len(text), step):
         if text[i].isspace() or text[i] == "\x00":
             continue
         radians = angle(textpage, i)
-        if radians >= 0:  # -1: pdfium could not tell
-            votes[round(radians / (math.pi / 2)) % 4] += 1
+        if radians < 0:  # pdfium could not tell
+            continue
+        seen += 1
+        quarters = radians / (math.pi / 2)
+        if abs(quarters - round(quarters)) < 0.1:  # slanted characters (a watermark) vote for no direction
+            votes[round(quarters) % 4] += 1
     quarter = max(range(4), key=votes.__getitem__)
-    return quarter if quarter and votes[quarter] > sum(votes) / 2 else 0
+    return quarter if quarter and votes[quarter] > seen / 2 else 0
 
 
 def _turned(
