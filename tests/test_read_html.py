@@ -738,3 +738,73 @@ class TestImport:
         assert report.get("applications.outcomes.granted.natural_person") == 258
         assert report.get("applications.outcomes.granted.total") is None
         assert report.get("applications.new_received.research") is None
+
+
+class TestReportElsewhere:
+    """A page without tables that says where its report is: attached files, frames, scripts, images."""
+
+    HEAD = "<html><head><title>某区2023年政府信息公开工作年度报告_某区人民政府</title>{}</head><body>{}</body></html>"
+
+    def refusal(self, page: str) -> str:
+        with pytest.raises(ReadError) as info:
+            read(page, format="html", name="nb.html")
+        return str(info.value)
+
+    def test_attached_files_are_named_those_naming_a_report_first(self) -> None:
+        body = (
+            "<p>某区2023年政府信息公开工作年度报告</p><p>附件：<a href='/u/notice.doc'>通知</a> "
+            "<a href='/u/a&amp;b/2023nb.pdf?v=2'><span>某区2023年政府信息公开\n工作年度报告</span>.pdf</a></p>"
+        )
+        assert self.refusal(self.HEAD.format("", body)) == (
+            "nb.html mentions government information disclosure but has no 表三 (收到和处理政府信息公开申请情况) "
+            "or 表四 that can be read: the page links to 2 attached file(s) that may hold the report: "
+            "某区2023年政府信息公开 工作年度报告.pdf (/u/a&b/2023nb.pdf), 通知 (/u/notice.doc); download the report's "
+            "file and read that"
+        )
+
+    def test_many_attachments_are_counted_not_all_listed(self) -> None:
+        links = "".join(f"<a href='/f{i}.PDF'>文件{i}</a>" for i in range(5))
+        message = self.refusal(self.HEAD.format("", f"<p>政府信息公开</p>{links}"))
+        assert (
+            "links to 5 attached file(s) that may hold the report: 文件0 (/f0.PDF), 文件1 (/f1.PDF), 文件2 (/f2.PDF)"
+            in (message)
+        )
+        assert "and 2 more; download" in message
+
+    def test_a_framed_page(self) -> None:
+        body = "<div class=nav>首页</div><iframe src='/content/2023/nb.html' width=100%></iframe>"
+        assert self.refusal(self.HEAD.format("", body)).endswith(
+            "that can be read: the page shows other content in frames (/content/2023/nb.html); read the framed page"
+        )
+
+    def test_a_page_its_scripts_fill(self) -> None:
+        page = self.HEAD.format("<script src=app.js></script>", "<div id=app></div><script>start()</script>")
+        assert self.refusal(page).endswith(
+            "that can be read: the page holds 19 characters of text and 2 script(s): its content is probably "
+            "loaded by JavaScript; save the page from a browser once it has loaded, and read that"
+        )
+
+    def test_images_for_tables(self) -> None:
+        page = "<div><p>三、收到和处理政府信息公开申请情况</p><p><img src='t3.png'></p></div>"
+        assert self.refusal(page).endswith(
+            "that can be read: no table in the page text, but 1 image(s): the tables may be published as images, "
+            "which need OCR"
+        )
+
+    def test_a_page_that_is_no_report_at_all(self) -> None:
+        page = "<html><body><p>欢迎访问</p><a href='/guide.pdf'>办事指南</a></body></html>"
+        assert self.refusal(page) == (
+            "nb.html is not an annual report on government information disclosure (政府信息公开工作年度报告): "
+            "the page links to 1 attached file(s) that may hold the report: 办事指南 (/guide.pdf); download the "
+            "report's file and read that"
+        )
+
+    def test_a_page_with_its_tables_is_not_searched(self) -> None:
+        """A page giving tables is read as usual: links to its PDF version or a script are not noted."""
+        page = render_report(sample_report(), format="html").replace(
+            "</article>",
+            "<p><a href='/nb.pdf'>年度报告.pdf</a></p><iframe src='/x'></iframe><script></script></article>",
+        )
+        doc = read_html(page)
+        assert not [n for n in doc.notes if n.code in ("html-attachment", "html-frame", "html-scripted")]
+        assert read(page, format="html").report.applications == sample_report().applications

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from html import unescape as html_unescape
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Final
 
@@ -175,6 +176,10 @@ def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
     doc = _Reader(root, name=name, notes=notes, hiding_words=hiding_words).read()
     if not doc.blocks:
         _explain_no_text(text, label)
+    if not any(isinstance(block, SourceTable) for block in doc.blocks):
+        found = _elsewhere(text, sum(len(b.text) for b in doc.blocks if isinstance(b, SourceLine)))
+        if found:
+            doc = SourceDocument(doc.blocks, doc.format, doc.name, (*doc.notes, *found))
     return doc
 
 
@@ -215,6 +220,64 @@ def _text_order(text: tuple[HtmlElement, bool, str]) -> tuple[float, ...]:
 _TAG: Final = re.compile(r"<[^>]*>")
 _OPEN_TAG: Final = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 _SCRIPT: Final = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+_ATTACHMENT: Final = re.compile(
+    r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+?\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar))(?:[?#][^\"'\s>]*)?[\"']?[^>]*>"
+    r"(.*?)</a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_FRAME: Final = re.compile(
+    r"<(?:i?frame|embed)\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)|<object\b[^>]*?\bdata\s*=\s*[\"']?([^\"'\s>]+)",
+    re.IGNORECASE,
+)
+_SCRIPT_TAG: Final = re.compile(r"<script\b", re.IGNORECASE)
+_LITTLE_TEXT = 300  # characters: a page holding less has no report in its own text
+
+
+def _elsewhere(text: str, read: int) -> list[SourceNote]:
+    """Where the report of a page without tables may be instead: attached files it links to, pages it shows in
+    frames, or content its scripts load (a page holding little text and scripts). Looked for in the page's markup
+    only when the page gave no table, so a page read normally pays nothing for it.
+    """
+    notes: list[SourceNote] = []
+    links: list[tuple[bool, str, str]] = []  # (names a report?, text, address)
+    for match in _ATTACHMENT.finditer(text):
+        href, inner = html_unescape(match.group(1)), _clean(html_unescape(_TAG.sub("", match.group(2))))
+        links.append((not any(word in inner + href for word in ("报告", "年报")), inner, href))
+    if links:
+        links.sort(key=lambda link: link[0])  # stable: those naming a report first, in page order
+        shown = ", ".join(f"{inner[:40]} ({href})" if inner else href for _, inner, href in links[:3])
+        more = f" and {len(links) - 3} more" if len(links) > 3 else ""
+        notes.append(
+            SourceNote(
+                code="html-attachment",
+                message=f"the page links to {len(links)} attached file(s) that may hold the report: {shown}{more}; "
+                "download the report's file and read that",
+                severity="info",
+            )
+        )
+    frames = [a or b for a, b in _FRAME.findall(text)]
+    if frames:
+        shown = ", ".join(frames[:3]) + (f" and {len(frames) - 3} more" if len(frames) > 3 else "")
+        notes.append(
+            SourceNote(
+                code="html-frame",
+                message=f"the page shows other content in frames ({shown}); read the framed page",
+                severity="info",
+            )
+        )
+    scripts = len(_SCRIPT_TAG.findall(text))
+    if scripts and read < _LITTLE_TEXT and not links and not frames:
+        notes.append(
+            SourceNote(
+                code="html-scripted",
+                message=f"the page holds {read} characters of text and {scripts} script(s): its content is "
+                "probably loaded by JavaScript; save the page from a browser once it has loaded, and read that",
+                severity="info",
+            )
+        )
+    return notes
 
 
 def _explain_no_text(text: str, label: str) -> None:
