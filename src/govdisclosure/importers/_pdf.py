@@ -781,6 +781,11 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     try:
         document = pdfium.PdfDocument(raw)
     except (pdfium.PdfiumError, ValueError, OSError) as exc:
+        if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise ReadError(
+                f"{label} is protected by a password: open it with the password and save or print a copy without "
+                "one, then read that"
+            ) from exc
         raise ReadError(f"{label} cannot be opened as a PDF: {_reason(exc)}; check that the file is complete") from exc
     try:
         extracted = [_extract(document, index, pdfium_c) for index in range(len(document))]

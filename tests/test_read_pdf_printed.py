@@ -1,4 +1,5 @@
-"""PDF pages printed turned: a landscape page on a portrait sheet, its text running down or up the page."""
+"""PDFs as printers and writers leave them: pages printed turned (a landscape page on a portrait sheet, its text
+running down or up the page), and files locked by a password."""
 
 from __future__ import annotations
 
@@ -117,3 +118,18 @@ class TestDirection:
     )
     def test_majority_of_square_angles(self, angles: list[float], quarter: int) -> None:
         assert self.quarter(angles) == quarter
+
+
+class TestProtected:
+    def test_a_pdf_locked_by_a_password_says_so(self) -> None:
+        """``tests/data/password-protected.pdf``: one line printed by LibreOffice with an open password ("secret").
+        The refusal names the password rather than suggesting the file is broken."""
+        from govdisclosure.errors import ReadError
+
+        path = Path(__file__).parent / "data" / "password-protected.pdf"
+        with pytest.raises(ReadError) as info:
+            read(path)
+        assert str(info.value) == (
+            "password-protected.pdf is protected by a password: open it with the password and save or print a copy "
+            "without one, then read that"
+        )
