@@ -75,6 +75,11 @@ class TestUnreadable:
             (bytes.fromhex("d0cf11e0a1b11ae1"), "A.XLS", "a legacy Excel 97-2003 (.xls) workbook"),
             (bytes.fromhex("d0cf11e0a1b11ae1"), "a.et", "a WPS spreadsheet (.et)"),
             (bytes.fromhex("d0cf11e0a1b11ae1"), None, "a legacy Office compound file"),
+            (
+                bytes.fromhex("d0cf11e0a1b11ae1") + "EncryptedPackage".encode("utf-16-le"),
+                "a.docx",
+                "an Office document protected",
+            ),
             (b"GIF89a....", None, "an image"),
             (b"II*\x00....", "scan.tif", "an image"),
             (b"  {\\rtf1", None, "an RTF document"),

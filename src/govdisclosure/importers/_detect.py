@@ -68,6 +68,7 @@ _OLE_KINDS: Final = {
     ".xls": "a legacy Excel 97-2003 (.xls) workbook: save the report as .docx or PDF, or the tables as text",
     ".et": "a WPS spreadsheet (.et): save the report as .docx or PDF, or the tables as text",
 }
+_ENCRYPTED: Final = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected .docx/.xlsx keeps
 _IMAGES: Final = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 
@@ -85,6 +86,8 @@ def unreadable(head: bytes, name: str | None = None) -> str | None:
     True
     """
     if head.startswith(_OLE):
+        if _ENCRYPTED in head:  # an Office file saved with a password is a compound file holding the package
+            return "an Office document protected by a password: open it with the password and save a copy without one"
         dot = name.rfind(".") if name else -1
         kind = _OLE_KINDS.get(name[dot:].lower()) if name and dot >= 0 else None
         return kind or (
