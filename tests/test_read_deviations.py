@@ -387,14 +387,49 @@ class TestRows:
         assert differences(result, REPORT) == []
         assert [n.code for n in result.notes if n.severity != "info"] == ["row-repeated"]
 
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("path", ["carried_over", "outcomes.withheld.internal_affairs"])
+    def test_row_without_label_is_not_given_to_a_neighbour(self, fmt: str, path: str) -> None:
+        """Figures printed without their label: the row is None with a row-missing note, the figures are noted as
+        not used, and no other row takes them."""
+        printed = Printed(REPORT)
+        printed.row(path)[1] = ""
+        result = read_printed(printed, fmt)
+        assert result.report.get(f"applications.{path}").values() == (None,) * 7
+        assert codes(result, f"applications.{path}") == ["row-missing"]
+        assert len(result.notes_with("numbers-unplaced") + result.notes_with("unplaced-row")) == 1
+        assert differences(result, REPORT, besides=lambda p: p.startswith(f"applications.{path}.")) == []
+
+    @pytest.mark.parametrize("fmt", ["text", "markdown"])
+    def test_page_break_inside_table_three(self, fmt: str) -> None:
+        """A page marker, blank lines and the header printed again in the middle of 表三 (a copy of a table that
+        ran over a page): one table, every row in place."""
+        lines = Printed(REPORT).page(fmt).split("\n")
+        header = next(line for line in lines if "自然人" in line)
+        at = next(i for i, line in enumerate(lines) if "5.属于三类内部事务信息" in line)
+        lines[at:at] = ["", "- 3 -", "", header] + (["|---|---|---|---|---|---|---|---|"] if fmt == "markdown" else [])
+        result = read("\n".join(lines), format=fmt)
+        assert differences(result, REPORT) == []
+        assert [n for n in result.notes if n.severity != "info"] == []
+
+    def test_table_three_split_over_two_html_tables(self) -> None:
+        """表三 cut into two <table>s at a page break, the second without header or group cells: every row read."""
+        pytest.importorskip("govdisclosure.importers._html")
+        page = Printed(REPORT).page("html")
+        cut = "<tr><td>5.属于三类内部事务信息</td>"
+        assert cut in page
+        result = read(page.replace(cut, "</table><table border='1'>" + cut), format="html")
+        assert differences(result, REPORT) == []
+        assert [n for n in result.notes if n.severity != "info"] == []
+
 
 class TestLabels:
     """Row labels as real reports print them."""
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_label_variants_in_table_three(self, fmt: str) -> None:
-        """Full-width digits, a space inside a label, "1、" numbering and "合计" are read silently; a truncation and
-        a typo are read with an info note each."""
+        """Full-width digits, a space inside a label, "1、" numbering and "合计" are read silently; an annotation
+        after a label, a truncation and a typo are read with an info note each."""
         printed = Printed(REPORT)
         for row in printed.applications:
             row[1] = row[1].translate(FULL_WIDTH)
@@ -406,10 +441,12 @@ class TestLabels:
         printed.row("outcomes.total")[1] = "（七）合计"
         printed.row("outcomes.not_processed.confirmation")[1] = "5.要求行政机关确认或"
         printed.row("outcomes.withheld.prohibited_by_law")[1] = "2.其他法律行政止公开"
+        printed.row("carried_over")[1] = "二、上年结转政府信息公开申请数量（含上级转办）"
         result = read_printed(printed, fmt)
         assert differences(result, REPORT) == []
         label_notes = [(n.code, n.path) for n in result.notes if n.code.startswith("label")]
         assert sorted(label_notes) == [
+            ("label-annotated", "applications.carried_over"),
             ("label-truncated", "applications.outcomes.not_processed.confirmation"),
             ("label-typo", "applications.outcomes.withheld.prohibited_by_law"),
         ]
