@@ -551,6 +551,26 @@ class TestHtml:
         result = read(page.replace("<td>1.属于国家秘密</td>", "<td colspan='2'>1.属于国家秘密</td>"), format="html")
         assert differences(result, REPORT) == []
 
+    @pytest.mark.parametrize("report", [REPORT, REPORT_2019], ids=["2021", "2019"])
+    def test_table_two_in_six_grid_columns(self, report: Report) -> None:
+        """表二 drawn on six grid columns (label over two, values over one, two or four): read by its headers."""
+        pytest.importorskip("govdisclosure.importers._html")
+        spans = {1: [4], 2: [2, 2], 3: [1, 1, 2]}
+        rows = []
+        for label, cells in Printed(report).active:
+            values = "".join(
+                f"<td colspan='{s}'>{c}</td>" for s, c in zip(spans.get(len(cells), []), cells, strict=True)
+            )
+            rows.append(f"<tr><td colspan='{6 if not cells else 2}'>{label}</td>{values}</tr>")
+        page = Printed(report).page("html")
+        start = page.index("<table border='1'>")
+        end = page.index("</table>", start) + len("</table>")
+        page = page[:start] + "<table border='1'>" + "".join(rows) + "</table>" + page[end:]
+        assert "<td colspan='6'>第二十条第（一）项</td>" in page
+        result = read(page, format="html")
+        assert differences(result, report) == []
+        assert [n for n in result.notes if n.severity != "info"] == []
+
     def test_word_markup_and_split_labels(self) -> None:
         """Word-exported markup (MsoNormalTable, mso styles, <o:p>, conditional comments), labels split across
         <span>s and <p>s, header text split ("商业<br>企业", "结果维" / "持"): every cell read."""
