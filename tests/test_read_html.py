@@ -808,3 +808,39 @@ class TestReportElsewhere:
         doc = read_html(page)
         assert not [n for n in doc.notes if n.code in ("html-attachment", "html-frame", "html-scripted")]
         assert read(page, format="html").report.applications == sample_report().applications
+
+
+class TestPageMostlyOneTable:
+    """A page whose text is mostly one table: the title and headings printed around it are still read."""
+
+    TITLE, HEAD = "某县人民政府2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况"
+
+    @staticmethod
+    def table() -> str:
+        from govdisclosure import layout
+
+        header = ["", "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        rows = "".join(
+            f"<tr><td>{node.label}</td>" + "<td>1</td>" * 6 + "<td>6</td></tr>"
+            for _, node in layout.table("2021", "applications").rows()
+        )
+        return "<table><tr>" + "".join(f"<td>{h}</td>" for h in header) + f"</tr>{rows}</table>"
+
+    @pytest.mark.parametrize(
+        "layout_",
+        [
+            "<body>{title}<br>{head}<br>{table}</body>",
+            "<body><p>{title}</p><p>{head}</p>{table}</body>",
+            "<body><div>{title}<br>{head}</div>{table}</body>",
+            "<body>{title}<br>{head}<div class=t>{table}</div></body>",
+            "<body><div class=main><p>{title}</p><p>{head}</p><div><div>{table}</div></div></div></body>",
+        ],
+    )
+    def test_text_around_the_table_is_kept(self, layout_: str) -> None:
+        page = layout_.format(title=self.TITLE, head=self.HEAD, table=self.table())
+        doc = read_html(page)
+        assert lines(doc)[:2] == [self.TITLE, self.HEAD]
+        assert len(tables(doc)) == 1
+        result = read(page, format="html")
+        assert result.report.year == 2023
+        assert result.report.applications.new_received.total == 6

@@ -570,15 +570,31 @@ class _Reader:
         return self.weights.get(el, 0)
 
     def _find_body(self, tables: list[HtmlElement]) -> HtmlElement:
+        """The element holding the report: from ``<body>`` down, the child holding most of the page's text while
+        it holds 80 % of it, then widened to hold every data table.
+
+        A data table is never the body, and neither is an element holding next to nothing but data tables while
+        text lies around it (a table in a wrapper, the page's title and headings printed beside the wrapper): on a
+        page whose text is mostly one table, that text is the report's.
+        """
         weight = self._weight
+        in_tables: dict[HtmlElement, int] = {}  # weight of the data tables under each element
+        for table in tables:
+            held = weight(table)
+            if held:
+                for ancestor in table.iterancestors():
+                    in_tables[ancestor] = in_tables.get(ancestor, 0) + held
         body = self.root.find("body")
         node: HtmlElement = body if body is not None else self.root
         total = weight(node)
         while total:
             best = max(node, key=weight, default=None)
-            if best is None or weight(best) < 0.8 * total:
+            if best is None or weight(best) < 0.8 * total or best in self.data_tables:
                 break
             if not any(c.tag in _BLOCK for c in best):  # a paragraph, not a container of paragraphs
+                break
+            text_around = weight(node) - in_tables.get(node, 0)
+            if weight(best) - in_tables.get(best, 0) < 0.1 * text_around:  # tables only, their text outside
                 break
             node = best
         for table in tables:
