@@ -244,6 +244,14 @@ class TestWord:
             read(path.read_bytes())
         assert str(info.value).startswith("the input is ")
 
+    @pytest.mark.parametrize("source", ["\ufeff", "\ufeff\n  ", b"\xef\xbb\xbf"])
+    def test_a_byte_order_mark_alone_is_empty(self, source: str | bytes) -> None:
+        with pytest.raises(ReadError, match="is empty"):
+            read(source)
+
+    def test_a_byte_order_mark_on_text_is_not_read(self) -> None:
+        assert read("\ufeff" + TEXT).report == read(TEXT).report
+
     def test_a_docx_is_not_taken_for_a_zip_archive(self) -> None:
         report = consistent_report("2019", seed=3)
         assert read(render(report, format="docx")).format == "docx"

@@ -98,6 +98,8 @@ def read(
     :class:`~govdisclosure.errors.MissingDependencyError` when HTML, PDF or Word support is not installed.
     """
     content, name, suffix_format = _load(source, name)
+    if isinstance(content, str) and content.startswith("\ufeff"):  # a byte-order mark left on decoded text
+        content = content[1:]
     if isinstance(content, bytes):
         kind = unreadable(content, name)
         if kind is not None:  # whatever format= says: no reader can take it
