@@ -905,6 +905,91 @@ class TestBorderless:
         assert sum(b.text.count("项") for b in blocks if isinstance(b, SourceLine)) == count
 
 
+class TestWrappedFigures:
+    """A figure too wide for its narrow cell wraps over two or three lines, centred on its row (lines 12 points
+    apart here): its parts are put back together on the row's line, in their column, when that is clear-cut."""
+
+    @staticmethod
+    def page(*row: tuple[str, float, float], above: float = 725, below: float = 675) -> list[tuple[str, float, float]]:
+        """A table whose first label wraps around its figures, then rows at ``above``, 700 (``row``) and ``below``."""
+        return [
+            ("一、甲", 100, 766),
+            ("（续）", 100, 754),
+            *figures(760, "1", "2", "3"),
+            ("二、乙", 100, above),
+            *figures(above, "4", "5", "6"),
+            ("三、丙", 100, 700),
+            *row,
+            ("四、丁", 100, below),
+            *figures(below, "9", "9", "9"),
+        ]
+
+    def layout(self, printed: list[tuple[str, float, float]]) -> _pdf._Page:
+        return _pdf._layout(1, 842.0, [c for text, x, y in printed for c in chars(text, x, y)], [], [])
+
+    def rows(self, printed: list[tuple[str, float, float]]) -> list[list[str]] | list[str]:
+        """The table's rows, or the lines when there is no table."""
+        blocks = _pdf._assemble([self.layout(printed)], [])
+        found = [texts(b) for b in blocks if isinstance(b, SourceTable)]
+        return found[0] if found else [b.text for b in blocks if isinstance(b, SourceLine)]
+
+    def test_over_two_lines(self) -> None:
+        """'101' printed as '10' half a line above the row's other figures and '1' half a line below."""
+        printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 694))
+        assert self.rows(printed) == [
+            ["一、甲（续）", "1", "2", "3"],
+            ["二、乙", "4", "5", "6"],
+            ["三、丙", "7", "8", "101"],
+            ["四、丁", "9", "9", "9"],
+        ]
+        assert self.layout(printed).rejoined == [("101", ("10", "1"), (380.0, 700.0, 399.5, 710.0))]
+
+    def test_over_two_lines_beside_a_wrapped_label(self) -> None:
+        """The parts share the lines of the row's wrapped label; the row's line holds only figures."""
+        printed = self.page(("（续）", 100, 694), *figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 694))
+        assert self.rows(printed)[2] == ["三、丙（续）", "7", "8", "101"]
+
+    def test_over_three_lines(self) -> None:
+        """'101' printed as '1' a line above, '0' on the row's line, '1' a line below: not a figure 0."""
+        printed = self.page(*figures(700, "7", "8", "0"), ("1", 380, 712), ("1", 380, 688), above=730, below=670)
+        assert self.rows(printed)[2] == ["三、丙", "7", "8", "101"]
+        assert [figure for figure, _, _ in self.layout(printed).rejoined] == ["101"]
+
+    def test_parts_off_centre_stay(self) -> None:
+        """Parts not as far above as below the row's figures: not clear-cut, nothing is joined."""
+        printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 691))
+        assert not self.layout(printed).rejoined
+        assert "10" in self.rows(printed)
+
+    def test_parts_in_a_column_the_row_prints(self) -> None:
+        """Parts half a line around a figure of the row itself are not one cell's lines: nothing is joined."""
+        printed = self.page(*figures(700, "7", "8", "5"), ("10", 380, 706), ("1", 380, 694))
+        assert not self.layout(printed).rejoined
+
+    def test_longer_figure_left_as_it_is(self) -> None:
+        """A figure over four lines (lines 14 points apart): the two parts next to the row are not the figure,
+        and a part alone on its line where the next one would be says so."""
+        printed = self.page(
+            *figures(700, "7", "8"),
+            *[("1", 380, 719), ("2", 380, 705), ("3", 380, 691), ("4", 380, 677)],
+            above=745,
+            below=655,
+        )
+        assert not self.layout(printed).rejoined
+        assert "23" not in str(self.rows(printed))
+
+    def test_note(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The repair is told in a note, with the parts as printed."""
+        printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 694))
+        seen = [c for text, x, y in printed for c in chars(text, x, y)]
+        monkeypatch.setattr(_pdf, "_extract", lambda document, index, pdfium_c: (842.0, seen, [], []))
+        notes = [n for n in read_pdf(make_pdf()).notes if n.code == "pdf-figure-rejoined"]
+        assert [n.message for n in notes] == [
+            "page 1: the figure '101' is printed over 2 lines of its narrow cell (10 / 1, centred on its row); "
+            "its parts were read as one figure"
+        ]
+
+
 class TestPrintedWithoutBorders:
     """The bundled samples rendered as Word with every table border removed, and printed to PDF.
 

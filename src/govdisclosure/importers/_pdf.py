@@ -385,6 +385,126 @@ def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
     return label, numbers
 
 
+# Figures wrapped in their narrow cell -------------------------------------------------------------------------
+#
+# A figure too wide for its column wraps over two or more lines of its cell ("101" printed as "10" over "1"). The
+# word processor centres the cell's lines on the row: the parts sit as far above as below the row's other figures.
+# Wrapped over two lines, the row's line lacks that column and its parts are half a line above and below, on lines
+# of their own or on the lines of the row's wrapped label; over three, the middle part is on the row's line, taken
+# for the whole figure, and the others are a line above and below, alone on their lines. Read as they are, the row
+# has fewer columns or a wrong figure, and the parts are numbers of no row. The parts are put back together on
+# their row's line, in the column they are printed in, only when that is clear-cut: every figure printed near the
+# row (within 1.9 figure heights, on a line that is not another row's: a line with a label of its own beside
+# figures is, unless it overlaps the row's figures) pairs with one below it in the same column (their spans
+# overlap), equally far from the row's figures; half a line apart (their boxes overlap the figures') where the
+# row prints nothing and right of its label, a line apart (alone on their lines, and not in every column: those
+# would be rows) around the row's figure. A figure printed further up or down in the same column, alone on its
+# line, may be a part too: the row is left as it is. So is a figure printed with wider line spacing than this.
+
+_Rejoined = tuple[str, tuple[str, ...], tuple[float, float, float, float]]  # the figure, its printed parts, its box
+_Part = tuple[int, list[_Char], float, bool]  # a part's line index, its characters, distance from the row, touching
+
+
+def _rejoin_wrapped(lines: list[_Line]) -> tuple[list[_Line], list[_Rejoined]]:
+    """The lines (top to bottom) with the figures wrapped in their cells put back on their rows' lines, and what
+    was rejoined. Each line is looked at with the few lines beside it."""
+    replaced: dict[int, _Line | None] = {}  # by index: the line rebuilt, or None when nothing is left of it
+    rejoined: list[_Rejoined] = []
+    for k in range(len(lines)):
+        if k in replaced:  # a line that gave parts to a row above
+            continue
+        found = _rejoined_row(lines, k)
+        if found is not None and not replaced.keys() & found[0].keys():
+            replaced.update(found[0])
+            rejoined.extend(found[1])
+    if not replaced:
+        return lines, rejoined
+    kept = [replaced.get(k, line) for k, line in enumerate(lines)]
+    return [line for line in kept if line is not None], rejoined
+
+
+def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], list[_Rejoined]] | None:
+    """The lines changed (by index) when the parts of figures wrapped around ``lines[k]`` are put on its line, and
+    what was rejoined; None when there are no such parts or they are not clear-cut."""
+    label, numbers = _figures(lines[k])
+    if not numbers:
+        return None
+    digits = [c for w in numbers for c in w]
+    band = (min(c.y0 for c in digits), max(c.y1 for c in digits), _middle(digits))
+    ups, downs = _wrapped_parts(lines, k, -1, band), _wrapped_parts(lines, k, 1, band)
+    if not ups or ups is None or downs is None or len(ups) != len(downs):
+        return None
+    if sum(not touching for *_, touching in ups) >= len(numbers):
+        return None  # lines of figures a line above and below in every column: rows, not parts of the row's cells
+    edge = max((c.x1 for c in label if c.ch != " "), default=float("-inf"))
+    size = band[1] - band[0]
+    taken: set[int] = set()  # ids of the characters moved or replaced
+    added: list[_Char] = []
+    figures: list[_Rejoined] = []
+    for _, up, over, touching in ups:
+        x0, x1 = up[0].x0, up[-1].x1
+        partners = [p for p in downs if p[1][0].x0 <= x1 and p[1][-1].x1 >= x0]
+        middle = [w for w in numbers if w[0].x0 <= x1 and w[-1].x1 >= x0]
+        if len(partners) != 1 or len(middle) > 1 or abs(partners[0][2] - over) > 0.25 * size:
+            return None
+        _, down, _, touching_down = partners[0]
+        x0, x1 = min(x0, down[0].x0), max(x1, down[-1].x1)
+        if middle:  # over three lines: a line apart, alone on their lines, around the row's figure
+            if touching or touching_down or any(p[1] is not up and p[1][0].x0 <= x1 and p[1][-1].x1 >= x0 for p in ups):
+                return None
+            x0, x1 = min(x0, middle[0][0].x0), max(x1, middle[0][-1].x1)
+        elif not (touching and touching_down) or x0 <= edge:
+            return None  # over two lines: half a line apart, where the row prints nothing, right of its label
+        pieces = [up, *middle, down]
+        text = "".join(c.ch for piece in pieces for c in piece)
+        width = (x1 - x0) / len(text)  # the figure laid out on the row's line, within the span of its parts
+        added += [_Char(ch, x0 + j * width, band[0], x0 + (j + 1) * width, band[1]) for j, ch in enumerate(text)]
+        taken.update(id(c) for piece in pieces for c in piece)
+        figures.append((text, tuple("".join(c.ch for c in piece) for piece in pieces), (x0, band[0], x1, band[1])))
+    changed: dict[int, _Line | None] = {k: _Line([c for c in lines[k].chars if id(c) not in taken] + added)}
+    for i in {p[0] for p in ups + downs}:
+        rest = [c for c in lines[i].chars if id(c) not in taken]
+        changed[i] = _Line(rest) if any(c.ch != " " for c in rest) else None
+    return changed, figures
+
+
+def _wrapped_parts(lines: list[_Line], k: int, step: int, band: tuple[float, float, float]) -> list[_Part] | None:
+    """The figures printed near the row ``lines[k]`` (``band``: the bottom, top and middle of its figures) on the
+    lines above it (``step`` -1) or below (1), that may be parts of its wrapped figures; None when a figure alone
+    on its line further on, in the column of one of them, is where the next part of a longer figure would be.
+
+    The parts of a cell's lines are a line apart: half a line from the row's figures (over two lines) or a whole
+    line (over three); the figures of the next row start no nearer than a line and a half beyond the last part
+    (the next row's line is at least half a line beyond the cell's last line, and its label is on its figures'
+    line or wrapped around them).
+    """
+    low, high, middle = band
+    reach = 1.9 * (high - low)  # a line apart: some 1.5 figure heights; the next row's figures: 2.3 at least
+    parts: list[_Part] = []
+    i = k + step
+    limit = reach
+    while 0 <= i < len(lines):
+        line = lines[i]
+        head, words = _figures(line)
+        chars = [c for w in words for c in w] or line.chars
+        distance = abs(_middle(chars) - middle)
+        labelled = any(c.ch != " " for c in head)
+        if distance > limit or (words and labelled and distance > reach):
+            break
+        if distance > reach:  # beyond the parts: no figure where the next part would be
+            if words and any(w[0].x0 <= p[1][-1].x1 and w[-1].x1 >= p[1][0].x0 for w in words for p in parts):
+                return None
+        elif words:
+            touching = min(c.y0 for c in chars) < high if step < 0 else max(c.y1 for c in chars) > low
+            if not touching and labelled:
+                break  # the figures of the next row
+            parts += [(i, w, distance, touching) for w in words]
+            # the next part would be a line further: half a line from the row makes a line twice that
+            limit = max(limit, *(d + 1.25 * (2 * d if t else d) for _, _, d, t in parts))
+        i += step
+    return parts
+
+
 def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Line]]:
     """The tables printed without rulings among a page's lines (top to bottom), and the other lines.
 
@@ -748,6 +868,7 @@ class _Page:
         self.height = height
         self.blocks = blocks  # (top y, block), top to bottom
         self.drawn = 0  # thin path objects found on the page
+        self.rejoined: list[_Rejoined] = []  # figures wrapped in their cells, put back on their rows' lines
 
 
 def _reason(exc: BaseException) -> str:
@@ -809,6 +930,17 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
         )
         for page in pages
         if page.drawn > _MAX_RULINGS
+    ]
+    notes += [
+        SourceNote(
+            code="pdf-figure-rejoined",
+            message=f"page {page.number}: the figure {figure!r} is printed over {len(parts)} lines of its narrow "
+            f"cell ({' / '.join(parts)}, centred on its row); its parts were read as one figure",
+            severity="info",
+            where=Where(page=page.number, bbox=bbox),
+        )
+        for page in pages
+        for figure, parts, bbox in page.rejoined
     ]
     blocks = _assemble(pages, notes)
     return SourceDocument(blocks=tuple(blocks), format="pdf", name=name, notes=tuple(notes))
@@ -880,13 +1012,15 @@ def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Ru
         for cell in region.cells:
             cell.chars = []
     regions = kept
-    bare, lines = _borderless(number, _lines(rest))
+    lines, rejoined = _rejoin_wrapped(_lines(rest))
+    bare, lines = _borderless(number, lines)
     blocks: list[tuple[float, _Line | _Region | _Bare]] = [(line.y1, line) for line in lines]
     blocks += [(table.top, table) for table in bare]
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
     page = _Page(number, height, blocks)
     page.drawn = drawn
+    page.rejoined = rejoined
     return page
 
 
