@@ -955,6 +955,24 @@ class TestWrappedFigures:
         assert self.rows(printed)[2] == ["三、丙", "7", "8", "101"]
         assert [figure for figure, _, _ in self.layout(printed).rejoined] == ["101"]
 
+    def test_next_rows_parts_nearby(self) -> None:
+        """Two rows in a row with a figure over two lines each (lines 14 points apart): the next row's part above
+        is where the next part of a longer figure would be, but nothing is as far above: both are joined."""
+        printed = [
+            ("一、甲", 100, 770),
+            ("（续）", 100, 758),
+            *figures(764, "1", "2", "3"),
+            ("二、乙", 100, 735),
+            *figures(735, "4", "5", "6"),
+            ("三、丙", 100, 700),
+            *figures(700, "7", "8"),
+            *[("10", 380, 707), ("1", 380, 693)],
+            ("四、丁", 100, 672),
+            *figures(672, "9", "9"),
+            *[("12", 380, 679), ("3", 380, 665)],
+        ]
+        assert self.rows(printed)[2:] == [["三、丙", "7", "8", "101"], ["四、丁", "9", "9", "123"]]
+
     def test_parts_off_centre_stay(self) -> None:
         """Parts not as far above as below the row's figures: not clear-cut, nothing is joined."""
         printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 691))
@@ -988,6 +1006,94 @@ class TestWrappedFigures:
             "page 1: the figure '101' is printed over 2 lines of its narrow cell (10 / 1, centred on its row); "
             "its parts were read as one figure"
         ]
+
+
+class TestContinuedOverPages:
+    """Rows of a table without rulings left alone on one side of a page break: fewer than a table needs, they are a
+    table when they clearly continue the one on the other side."""
+
+    HEADER = ("申请人情况", 100.0, 560.0)
+
+    @staticmethod
+    def read(monkeypatch: pytest.MonkeyPatch, *pages: list[tuple[str, float, float]]) -> list[list[list[str]] | str]:
+        """The tables (rows of texts) and lines read from pages holding the given printed texts."""
+        seen = [[c for text, x, y in printed for c in chars(text, x, y)] for printed in pages]
+        monkeypatch.setattr(_pdf, "_extract", lambda document, index, pdfium_c: (842.0, seen[index], [], []))
+        doc = read_pdf(make_pdf(pages=len(pages)))
+        return [texts(b) if isinstance(b, SourceTable) else b.text for b in doc.blocks]
+
+    def first_page(self, *after: tuple[str, float, float]) -> list[tuple[str, float, float]]:
+        """The header, then two rows at the bottom of the page (the first label wrapped), then ``after``."""
+        return [
+            self.HEADER,
+            ("一、甲（很长", 100, 536),
+            *figures(530, "1", "2"),
+            ("的标签）", 100, 524),
+            ("二、乙", 100, 505),
+            *figures(505, "3", "4"),
+            *after,
+            ("- 1 -", 280, 40),
+        ]
+
+    def second_page(self, x: float = 300) -> list[tuple[str, float, float]]:
+        """The header repeated, then four rows (figures in the columns at ``x`` and ``x`` + 40)."""
+        at = [(x, x + 40)]
+        return [
+            (self.HEADER[0], 100, 760),
+            ("三、丙", 100, 736),
+            *[(v, a + 40 * i, 736) for a, _ in at for i, v in enumerate(["5", "6"])],
+            ("四、丁（很长", 100, 717),
+            *[(v, a + 40 * i, 711) for a, _ in at for i, v in enumerate(["7", "8"])],
+            ("的标签）", 100, 705),
+            ("五、戊", 100, 686),
+            *[(v, a + 40 * i, 686) for a, _ in at for i, v in enumerate(["9", "9"])],
+            ("六、己", 100, 666),
+            *[(v, a + 40 * i, 666) for a, _ in at for i, v in enumerate(["1", "1"])],
+            ("- 2 -", 280, 40),
+        ]
+
+    def test_two_rows_before_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        assert self.read(monkeypatch, self.first_page(), self.second_page()) == [
+            "申请人情况",
+            [["一、甲（很长的标签）", "1", "2"], ["二、乙", "3", "4"]],
+            "申请人情况",
+            [["三、丙", "5", "6"], ["四、丁（很长的标签）", "7", "8"], ["五、戊", "9", "9"], ["六、己", "1", "1"]],
+        ]
+
+    def test_one_row_after_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The other way round: the table ends the first page, its last row is alone on the next."""
+        first = self.second_page()[:-1]  # the header, then four rows
+        second = [
+            (self.HEADER[0], 100, 760),
+            ("七、庚（很长", 100, 742),
+            *figures(736, "2", "2"),
+            ("的标签）", 100, 730),
+        ]
+        assert self.read(monkeypatch, first, second)[2:] == [
+            "申请人情况",
+            [["七、庚（很长的标签）", "2", "2"]],
+        ]
+
+    def test_text_after_the_rows(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A note printed after the rows: they do not run on to the next page, and stay lines."""
+        blocks = self.read(monkeypatch, self.first_page(("注：以上为估计数。", 100, 480)), self.second_page())
+        assert not isinstance(blocks[1], list)
+        assert "注：以上为估计数。" in blocks
+
+    def test_other_columns(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Figures printed in other columns on the next page: not the same table, the rows stay lines."""
+        blocks = self.read(monkeypatch, self.first_page(), self.second_page(x=320))
+        assert [b for b in blocks if isinstance(b, list)] == [
+            [["三、丙", "5", "6"], ["四、丁（很长的标签）", "7", "8"], ["五、戊", "9", "9"], ["六、己", "1", "1"]]
+        ]
+
+    def test_other_header(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Another header above the next page's table: another table, the rows stay lines."""
+        second = [
+            ("另一张表", 100, 760) if text == self.HEADER[0] else (text, x, y) for text, x, y in self.second_page()
+        ]
+        blocks = self.read(monkeypatch, self.first_page(), second)
+        assert sum(isinstance(b, list) for b in blocks) == 1
 
 
 class TestPrintedWithoutBorders:

@@ -344,9 +344,10 @@ _Text = tuple[str, tuple[float, float, float, float]]  # a cell's text and its b
 class _Bare:
     """A table printed without rulings: rows of (label, figures), each with its box, in page coordinates."""
 
-    def __init__(self, page: int, rows: list[list[_Text]], lines: list[_Line]):
+    def __init__(self, page: int, rows: list[list[_Text]], lines: list[_Line], pitch: float | None = None):
         self.page = page
         self.rows = rows  # per row: the label, then one entry per column of figures
+        self.pitch = pitch  # the distance between its rows' figures (None for a single row)
         self.x0 = min(line.x0 for line in lines)  # the extent of the lines it was read from
         self.x1 = max(line.x1 for line in lines)
         self.y0 = min(line.y0 for line in lines)
@@ -355,6 +356,32 @@ class _Bare:
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.x0, self.y0, self.x1, self.top)
+
+    @property
+    def columns(self) -> list[tuple[float, float]]:
+        """The span of each column of figures."""
+        return [
+            (min(row[c][1][0] for row in self.rows), max(row[c][1][2] for row in self.rows))
+            for c in range(1, len(self.rows[0]))
+        ]
+
+
+class _Edge:
+    """A table without rulings at the top (bottom) of the next (previous) page, for the rows of figures at the
+    bottom (top) of a page that may continue it: its figure columns, its row pitch and the texts of the lines
+    printed above it on its page (its header, repeated above its continuation)."""
+
+    def __init__(self, table: _Bare, above: list[str]) -> None:
+        self.columns = table.columns
+        self.pitch = table.pitch
+        self.above = above
+
+    def matches(self, columns: list[list[float]]) -> bool:
+        """Whether figures in these columns are printed in the table's columns, one for one."""
+        return len(columns) == len(self.columns) and all(
+            a[0] <= b[1] and b[0] <= a[1] and not any(a[0] <= o[1] and o[0] <= a[1] for o in self.columns if o is not b)
+            for a, b in zip(columns, self.columns, strict=True)
+        )
 
 
 def _box(chars: list[_Char]) -> tuple[float, float, float, float]:
@@ -398,8 +425,9 @@ def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
 # figures is, unless it overlaps the row's figures) pairs with one below it in the same column (their spans
 # overlap), equally far from the row's figures; half a line apart (their boxes overlap the figures') where the
 # row prints nothing and right of its label, a line apart (alone on their lines, and not in every column: those
-# would be rows) around the row's figure. A figure printed further up or down in the same column, alone on its
-# line, may be a part too: the row is left as it is. So is a figure printed with wider line spacing than this.
+# would be rows) around the row's figure. Figures alone on their lines as far above as below, in the column of a
+# part and where the next parts would be, may be parts too (of a figure over four lines or more): the row is left
+# as it is. So is a figure printed with wider line spacing than this.
 
 _Rejoined = tuple[str, tuple[str, ...], tuple[float, float, float, float]]  # the figure, its printed parts, its box
 _Part = tuple[int, list[_Char], float, bool]  # a part's line index, its characters, distance from the row, touching
@@ -431,13 +459,19 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
         return None
     digits = [c for w in numbers for c in w]
     band = (min(c.y0 for c in digits), max(c.y1 for c in digits), _middle(digits))
-    ups, downs = _wrapped_parts(lines, k, -1, band), _wrapped_parts(lines, k, 1, band)
-    if not ups or ups is None or downs is None or len(ups) != len(downs):
+    (ups, up_further), (downs, down_further) = _wrapped_parts(lines, k, -1, band), _wrapped_parts(lines, k, 1, band)
+    if not ups or len(ups) != len(downs):
         return None
     if sum(not touching for *_, touching in ups) >= len(numbers):
         return None  # lines of figures a line above and below in every column: rows, not parts of the row's cells
-    edge = max((c.x1 for c in label if c.ch != " "), default=float("-inf"))
     size = band[1] - band[0]
+    if any(
+        abs(d - e) <= 0.25 * size and a[0].x0 <= b[-1].x1 and b[0].x0 <= a[-1].x1
+        for a, d in up_further
+        for b, e in down_further
+    ):
+        return None  # as far above as below, where the next parts would be: a figure over four lines or more
+    edge = max((c.x1 for c in label if c.ch != " "), default=float("-inf"))
     taken: set[int] = set()  # ids of the characters moved or replaced
     added: list[_Char] = []
     figures: list[_Rejoined] = []
@@ -468,10 +502,14 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
     return changed, figures
 
 
-def _wrapped_parts(lines: list[_Line], k: int, step: int, band: tuple[float, float, float]) -> list[_Part] | None:
+def _wrapped_parts(
+    lines: list[_Line], k: int, step: int, band: tuple[float, float, float]
+) -> tuple[list[_Part], list[tuple[list[_Char], float]]]:
     """The figures printed near the row ``lines[k]`` (``band``: the bottom, top and middle of its figures) on the
-    lines above it (``step`` -1) or below (1), that may be parts of its wrapped figures; None when a figure alone
-    on its line further on, in the column of one of them, is where the next part of a longer figure would be.
+    lines above it (``step`` -1) or below (1), that may be parts of its wrapped figures, and the figures alone on
+    their lines further on, in the column of one of them, where the next part of a longer figure would be (with
+    their distance from the row's figures). Those may as well be the parts of the next row's wrapped figure: only
+    when there are such figures as far above as below is the row's figure longer.
 
     The parts of a cell's lines are a line apart: half a line from the row's figures (over two lines) or a whole
     line (over three); the figures of the next row start no nearer than a line and a half beyond the last part
@@ -481,6 +519,7 @@ def _wrapped_parts(lines: list[_Line], k: int, step: int, band: tuple[float, flo
     low, high, middle = band
     reach = 1.9 * (high - low)  # a line apart: some 1.5 figure heights; the next row's figures: 2.3 at least
     parts: list[_Part] = []
+    further: list[tuple[list[_Char], float]] = []
     i = k + step
     limit = reach
     while 0 <= i < len(lines):
@@ -491,9 +530,13 @@ def _wrapped_parts(lines: list[_Line], k: int, step: int, band: tuple[float, flo
         labelled = any(c.ch != " " for c in head)
         if distance > limit or (words and labelled and distance > reach):
             break
-        if distance > reach:  # beyond the parts: no figure where the next part would be
-            if words and any(w[0].x0 <= p[1][-1].x1 and w[-1].x1 >= p[1][0].x0 for w in words for p in parts):
-                return None
+        if distance > reach:  # beyond the parts, where the next part would be
+            if words and not labelled:
+                further += [
+                    (w, distance)
+                    for w in words
+                    if any(w[0].x0 <= p[1][-1].x1 and w[-1].x1 >= p[1][0].x0 for p in parts)
+                ]
         elif words:
             touching = min(c.y0 for c in chars) < high if step < 0 else max(c.y1 for c in chars) > low
             if not touching and labelled:
@@ -502,16 +545,20 @@ def _wrapped_parts(lines: list[_Line], k: int, step: int, band: tuple[float, flo
             # the next part would be a line further: half a line from the row makes a line twice that
             limit = max(limit, *(d + 1.25 * (2 * d if t else d) for _, _, d, t in parts))
         i += step
-    return parts
+    return parts, further
 
 
-def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Line]]:
+def _borderless(
+    number: int, lines: list[_Line], height: float = 0.0, before: _Edge | None = None, after: _Edge | None = None
+) -> tuple[list[_Bare], list[_Line]]:
     """The tables printed without rulings among a page's lines (top to bottom), and the other lines.
 
     Each line is looked at once as the first row of a run of figures: the run is collected (:func:`_bare_rows`),
     read as tables where its labels are clear (:func:`_bare_tables`), and the search goes on after it. A run that
     gives no table is not tried again from each of its later lines: that made the work grow with a high power of
-    the number of rows on a page.
+    the number of rows on a page. A run of fewer rows than a table needs, ending (starting) the page, is a table
+    when it continues the table starting the next page, ``after`` (ending the previous one, ``before``): see
+    :func:`_continued`. ``height`` is the page's.
     """
     tables: list[_Bare] = []
     taken: set[int] = set()  # indexes of the lines read into a table
@@ -523,12 +570,60 @@ def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Lin
             continue
         rows, columns = run
         if not _part_of_wider(lines, rows, columns):
-            for table, first, end in _bare_tables(number, lines, rows, floor):
+            found = _bare_tables(number, lines, rows, floor)
+            if not found and len(rows) < _MIN_ROWS and (before or after):
+                found = _continued(number, lines, rows, columns, floor, height, (before, after))
+            for table, first, end in found:
                 tables.append(table)
                 taken.update(range(first, end))  # with the label lines above its first row and below its last
                 floor = end
         i = max(rows[-1][0] + 1, floor)
     return tables, [line for k, line in enumerate(lines) if k not in taken]
+
+
+def _in_margin(line: _Line, height: float) -> bool:
+    """Whether the line is printed where running headers, footers and page numbers are."""
+    return line.y1 < _MARGIN * height or line.y0 > (1 - _MARGIN) * height
+
+
+def _continued(
+    number: int,
+    lines: list[_Line],
+    rows: list[_Row],
+    columns: list[list[float]],
+    floor: int,
+    height: float,
+    edges: tuple[_Edge | None, _Edge | None],
+) -> list[tuple[_Bare, int, int]]:
+    """The run of fewer rows than a table needs as a table continuing one on the next page or the previous one
+    (with the indexes of its first line and after its last), or nothing.
+
+    A table cut by a page break may leave one or two rows on one side. They are a table when it is clear-cut that
+    they continue the other side's: their figures are printed in its columns, one for one, nothing but headers,
+    footers and page numbers is printed between them (after the rows at the bottom of the page, or before the
+    rows at the top but the lines printed above the table on the page before: its header, repeated), and their
+    labels are centred on their figures, reaching as far as the other side's rows are apart.
+    """
+    before, after = edges
+    centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
+    left = min(numbers[0][0].x0 for _, _, numbers in rows)
+    for edge, at_end in ((after, True), (before, False)):
+        if edge is None or edge.pitch is None or not edge.matches(columns):
+            continue
+        if not at_end and (floor or any(len(_figures(line)[1]) >= _MIN_VALUES for line in lines[: rows[0][0]])):
+            continue  # figures printed above the rows on their page
+        result = _bare_table_of(number, lines, rows, centres, 0, len(rows), left, floor, edge.pitch)
+        if result is None:
+            continue
+        table, first, end, _ = result
+        if at_end and not all(_in_margin(line, height) for line in lines[end:]):
+            continue  # printed after the rows on their page
+        above = [line.text() for line in lines[:first] if not _in_margin(line, height)]
+        later, earlier = (edge.above, above) if at_end else (above, edge.above)  # the header, then repeated
+        if len(later) > len(earlier) or earlier[len(earlier) - len(later) :] != later:
+            continue
+        return [(table, first, end)]
+    return []
 
 
 _Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
@@ -652,7 +747,15 @@ def _longest_clear(attempt: Callable[[int, int], _Labelled | None], s: int, e: i
 
 
 def _bare_table_of(
-    number: int, lines: list[_Line], rows: list[_Row], centres: list[float], s: int, e: int, left: float, floor: int
+    number: int,
+    lines: list[_Line],
+    rows: list[_Row],
+    centres: list[float],
+    s: int,
+    e: int,
+    left: float,
+    floor: int,
+    pitch: float = 0.0,
 ) -> _Labelled | None:
     """The table of the rows ``s`` to ``e - 1`` of a run with their labels, the indexes of its first line and after
     its last, and whether some label is printed (partly) on other lines than its figures; None when the labels
@@ -661,11 +764,13 @@ def _bare_table_of(
     The label-only lines above the first row and below the last one are candidates as far as the first (last) row
     could reach were its neighbour a single line; those its label does not use stay lines. They never reach the
     figures of a row of the run left out of the table, nor, when that row's label is wrapped around its figures
-    (its line holds no label), halfway to them: a label is never built from another row's lines.
+    (its line holds no label), halfway to them: a label is never built from another row's lines. A table of a
+    single row (continuing one on another page) reaches as if its neighbours were ``pitch`` away.
     """
-    top, cut_top = _reach(centres[s], centres[s + 1], rows[s - 1] if s > 0 else None, centres[s - 1] if s else 0.0)
+    below, above = (centres[s + 1], centres[e - 2]) if e - s > 1 else (centres[s] - pitch, centres[s] + pitch)
+    top, cut_top = _reach(centres[s], below, rows[s - 1] if s > 0 else None, centres[s - 1] if s else 0.0)
     bottom, cut_bottom = _reach(
-        centres[e - 1], centres[e - 2], rows[e] if e < len(rows) else None, centres[e] if e < len(rows) else 0.0
+        centres[e - 1], above, rows[e] if e < len(rows) else None, centres[e] if e < len(rows) else 0.0
     )
     mine = rows[s:e]
     first, end = mine[0][0], mine[-1][0] + 1
@@ -693,7 +798,8 @@ def _bare_table_of(
     out: list[list[_Text]] = []
     for text_box, (_, _, numbers) in zip(labels, mine, strict=True):
         out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
-    return _Bare(number, out, lines[first:end]), first, end, wrapped
+    gap = (centres[s] - centres[e - 1]) / (e - s - 1) if e - s > 1 else None
+    return _Bare(number, out, lines[first:end], gap), first, end, wrapped
 
 
 def _reach(centre: float, inner: float, outer: _Row | None, outer_centre: float) -> tuple[float, float]:
@@ -911,6 +1017,12 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     chars_seen = [[c.ch for c in chars] for _, chars, _, _ in extracted]
     _check_text(label, chars_seen)
     pages = [_layout(index + 1, *parts) for index, parts in enumerate(extracted)]
+    for k, page in enumerate(pages):  # rows at a page break continuing a table without rulings on the other side
+        edges = (_edge(pages[k - 1], last=True) if k else None, _edge(pages[k + 1]) if k + 1 < len(pages) else None)
+        if edges != (None, None):
+            again = _layout(k + 1, *extracted[k], edges=edges)
+            if sum(isinstance(b, _Bare) for _, b in again.blocks) > sum(isinstance(b, _Bare) for _, b in page.blocks):
+                pages[k] = again
     notes = [
         SourceNote(
             code="pdf-no-text",
@@ -944,6 +1056,23 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     ]
     blocks = _assemble(pages, notes)
     return SourceDocument(blocks=tuple(blocks), format="pdf", name=name, notes=tuple(notes))
+
+
+def _edge(page: _Page, last: bool = False) -> _Edge | None:
+    """The table without rulings a page starts with (ends with, when ``last``), as the side of a table that rows
+    on the previous (next) page may continue; None when the page does not start (end) with one."""
+    content = [b for _, b in page.blocks if not (isinstance(b, _Line) and _in_margin(b, page.height))]
+    found = [(i, b) for i, b in enumerate(content) if isinstance(b, _Bare)]
+    if not found:
+        return None
+    i, table = found[-1] if last else found[0]
+    if last and i + 1 < len(content):
+        return None  # something printed after it
+    if not last and any(
+        isinstance(b, _Region) or (isinstance(b, _Line) and len(_figures(b)[1]) >= _MIN_VALUES) for b in content[:i]
+    ):
+        return None  # figures printed before it
+    return _Edge(table, [b.text() for b in content[:i] if isinstance(b, _Line)])
 
 
 def _check_text(label: str, chars_per_page: list[list[str]]) -> None:
@@ -994,8 +1123,16 @@ def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Cha
     return height, chars, horizontal, vertical
 
 
-def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Rule], vertical: list[_Rule]) -> _Page:
-    """Tables from the rulings, characters into their cells, the rest into lines."""
+def _layout(
+    number: int,
+    height: float,
+    chars: list[_Char],
+    horizontal: list[_Rule],
+    vertical: list[_Rule],
+    edges: tuple[_Edge | None, _Edge | None] = (None, None),
+) -> _Page:
+    """Tables from the rulings, characters into their cells, the rest into lines. ``edges``: the tables without
+    rulings ending the previous page and starting the next one, which rows at the top or bottom may continue."""
     drawn = len(horizontal) + len(vertical)
     if drawn > _MAX_RULINGS:  # a drawing (a chart, a seal), not table rules: read the page as lines
         horizontal, vertical = [], []
@@ -1013,7 +1150,7 @@ def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Ru
             cell.chars = []
     regions = kept
     lines, rejoined = _rejoin_wrapped(_lines(rest))
-    bare, lines = _borderless(number, lines)
+    bare, lines = _borderless(number, lines, height, *edges)
     blocks: list[tuple[float, _Line | _Region | _Bare]] = [(line.y1, line) for line in lines]
     blocks += [(table.top, table) for table in bare]
     blocks += [(region.top, region) for region in regions]
