@@ -821,7 +821,8 @@ class TestBorderless:
 
     def test_table_with_a_blank_column_not_renumbered(self) -> None:
         """Rows leaving the middle column blank after rows printing in all three: read on their own they would
-        be a table of two columns, the 12 printed in the third column landing in the second. They stay lines."""
+        be a table of two columns, the 12 printed in the third column landing in the second. Each figure is placed
+        in the column it is printed in, the blank cells empty."""
         blocks = bare_page(
             ("一、本年新收", 100, 720),
             *figures(720, "1", "2", "3"),
@@ -849,19 +850,17 @@ class TestBorderless:
                 ["一、本年新收", "1", "2", "3"],
                 ["（二）部分公开（区分处理的）", "4", "5", "6"],
                 ["三、结转", "7", "8", "9"],
+                ["四、其他", "10", "", "12"],
+                ["五、甲", "13", "", "15"],
+                ["六、乙（很长的标签折行）", "16", "", "18"],
+                ["七、丙", "19", "", "21"],
             ]
         ]
-        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
-            "四、其他 10 12",
-            "五、甲 13 15",
-            "六、乙（很长的标签",
-            "16 18",
-            "折行）",
-            "七、丙 19 21",
-        ]
+        assert not [b for b in blocks if isinstance(b, SourceLine)]
 
     def test_blank_column_before_the_rows_printing_in_all(self) -> None:
-        """The same the other way round: the first rows leave a column blank, the rows below print in all."""
+        """The same the other way round: the first rows leave a column blank, the rows below print in all (the
+        columns are known once a row prints in all)."""
         blocks = bare_page(
             ("一、甲", 100, 720),
             ("1", 300, 720),
@@ -876,7 +875,47 @@ class TestBorderless:
             ("四、丁", 100, 650),
             *figures(650, "10", "11", "12"),
         )
-        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["一、甲", "1", "", "3"],
+                ["二、乙（很长的标签折行）", "4", "", "6"],
+                ["三、丙", "7", "", "9"],
+                ["四、丁", "10", "11", "12"],
+            ]
+        ]
+
+    def test_blank_marks(self) -> None:
+        """ "—", "-" and "/" printed for a blank cell are figures of the row, in their columns."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            *figures(720, "—", "2", "3"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "4", "-", "6"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "7", "8", "/"),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [["一、甲", "—", "2", "3"], ["二、乙（很长的标签折行）", "4", "-", "6"], ["三、丙", "7", "8", "/"]]
+        ]
+
+    def test_blank_cells_with_unclear_columns(self) -> None:
+        """A figure printed between two columns of the rows printing in all: its column is not clear, the table
+        ends before its row."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            *figures(720, "1", "2", "3"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "4", "5", "6"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "7", "8", "9"),
+            ("四、丁", 100, 650),
+            ("10", 300, 650),
+            ("12", 355, 650),
+        )
+        assert next(texts(b) for b in blocks if isinstance(b, SourceTable))[-1] == ["三、丙", "7", "8", "9"]
+        assert "四、丁 10 12" in [b.text for b in blocks if isinstance(b, SourceLine)]
 
     @pytest.mark.parametrize("count", [100, 300])
     def test_many_rows(self, count: int) -> None:

@@ -64,10 +64,11 @@ class _Char:
 class _Line:
     """Characters on one baseline, left to right, with their union box."""
 
-    __slots__ = ("_gapped", "_text", "chars", "x0", "x1", "y0", "y1")
+    __slots__ = ("_figures", "_gapped", "_text", "chars", "x0", "x1", "y0", "y1")
 
     def __init__(self, chars: list[_Char]) -> None:
         self._text: str | None = None
+        self._figures: tuple[list[_Char], list[list[_Char]]] | None = None  # see :func:`_figures`
         self._gapped = False
         chars.sort(key=lambda c: c.x0 + c.x1)
         self.chars = chars
@@ -318,22 +319,26 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 # Tables printed without rulings -----------------------------------------------------------------------------------
 #
 # A table whose borders are not drawn reaches us as lines of characters. Its data rows are recognised by their
-# figures: a run of lines each ending in the same number of numbers, printed in the same columns. Everything left
+# figures: a run of lines each ending in numbers (or the marks of blank cells, "—", "-", "/") printed in the same
+# columns; a row leaving cells blank has each figure placed in the column it is printed in, when that column is
+# clear (the span of one column of the rows printing in all), and an empty cell where nothing is. Everything left
 # of the first column of numbers is the label area; it may hold several label columns (三、本年度办理结果 |
 # （三）不予公开 | 1.属于国家秘密), found as the x positions where label fragments start. A row's label is the
 # text of the rightmost label column printed beside its figures: outer group labels are left out, as a row's own
 # label names it. Word processors centre figures vertically in their cells, so a label wrapped over several
 # lines has its figures beside its middle; the lines of one label column are cut between the rows so that every
-# row's label is centred on its figures. The header lines above the first row stay lines of text, a table does
-# not continue onto the next page (each page's rows are a table), and the lines are left as they are when no
-# label is wrapped (the lines read as well) or when any of this is not clear-cut (fewer than three rows, rows
-# with figures in other columns, a label not centred on its figures). A row whose label is not clear ends the
-# table before it, whose last row's label never takes that row's lines; rows leaving a column blank next to rows
-# printing in all stay lines, as their figures would be numbered by count, not by the column printed in. Each line
-# is looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
+# row's label is centred on its figures. The header lines above the first row stay lines of text, each page's
+# rows are a table (one or two rows left by a page break are one when they clearly continue the table on the
+# other side: see :func:`_continued`), and the lines are left as they are when no label is wrapped (the lines
+# read as well) or when any of this is not clear-cut (fewer than three rows, rows with figures in other columns,
+# a label not centred on its figures). A row whose label is not clear ends the table before it, whose last row's
+# label never takes that row's lines; rows leaving a column blank that did not join the rows printing in all
+# beside them stay lines, as their figures would be numbered by count, not by the column printed in. Each line is
+# looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
 # milliseconds.
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_BLANK_MARK = re.compile("^(?:[-－—\u2013/／]|--|——)$")  # printed in a figure's place when there is none
 _MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
 _MIN_VALUES = 2  # numbers per row
 
@@ -393,7 +398,15 @@ def _middle(chars: list[_Char]) -> float:
 
 
 def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
-    """A line split into its label characters and the numbers printed apart at its end (words of digits)."""
+    """A line split into its label characters and the figures printed apart at its end: words of digits, and
+    the marks of a blank cell among them ("—", "-", "/"; at least one figure is a number). Worked out once per
+    line: a line is looked at as a row, and beside the rows near it."""
+    if line._figures is None:
+        line._figures = _split_figures(line)
+    return line._figures
+
+
+def _split_figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
     words: list[list[_Char]] = []
     for c in line.chars:
         if c.ch == " ":
@@ -402,10 +415,15 @@ def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
             words[-1].append(c)
         else:
             words.append([c])
-    count = 0
-    while count < len(words) and _NUMBER.match("".join(c.ch for c in words[-1 - count])):
+    count, numeric = 0, False
+    while count < len(words):
+        word = "".join(c.ch for c in words[-1 - count])
+        if _NUMBER.match(word):
+            numeric = True
+        elif not _BLANK_MARK.match(word):
+            break
         count += 1
-    numbers = words[len(words) - count :]
+    numbers = words[len(words) - count :] if numeric else []
     if not numbers:
         return line.chars, numbers
     label = [c for c in line.chars if c.x1 <= numbers[0][0].x0]  # printed spaces kept: they join words
@@ -490,6 +508,8 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
         elif not (touching and touching_down) or x0 <= edge:
             return None  # over two lines: half a line apart, where the row prints nothing, right of its label
         pieces = [up, *middle, down]
+        if not all(_NUMBER.match("".join(c.ch for c in piece)) for piece in pieces):
+            return None  # a blank cell's mark is not part of a figure
         text = "".join(c.ch for piece in pieces for c in piece)
         width = (x1 - x0) / len(text)  # the figure laid out on the row's line, within the span of its parts
         added += [_Char(ch, x0 + j * width, band[0], x0 + (j + 1) * width, band[1]) for j, ch in enumerate(text)]
@@ -606,7 +626,7 @@ def _continued(
     """
     before, after = edges
     centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
-    left = min(numbers[0][0].x0 for _, _, numbers in rows)
+    left = min(w[0].x0 for _, _, numbers in rows for w in numbers if w)
     for edge, at_end in ((after, True), (before, False)):
         if edge is None or edge.pitch is None or not edge.matches(columns):
             continue
@@ -631,7 +651,13 @@ _Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's inde
 
 def _bare_rows(lines: list[_Line], start: int) -> tuple[list[_Row], list[list[float]]] | None:
     """The rows of figures from ``lines[start]`` on, printed in the same columns, and the span of each column;
-    None when ``lines[start]`` is not a row of figures or the columns run into each other."""
+    None when ``lines[start]`` is not a row of figures or the columns run into each other.
+
+    A row printing nothing in some columns (blank cells) has its figures placed by the column each is printed in,
+    an empty cell where nothing is: only when every figure is within the span of a single column of the rows
+    printing in all (at least two figures), each in its own. A row printing in more columns than the rows before,
+    one in each of theirs, widens the run the same way.
+    """
     label, numbers = _figures(lines[start])
     if len(numbers) < _MIN_VALUES:
         return None
@@ -643,16 +669,48 @@ def _bare_rows(lines: list[_Line], start: int) -> tuple[list[_Row], list[list[fl
         left = columns[0][0] - 0.5 * line.height
         if not numbers and line.x1 < left:  # label text only: a wrapped label or a group label
             continue
-        if len(numbers) != len(columns) or (label and max(c.x1 for c in label) >= left):
+        if len(numbers) < _MIN_VALUES or (label and max(c.x1 for c in label) >= left):
             break
-        if not all(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for w, span in zip(numbers, columns, strict=True)):
+        spans = [[w[0].x0, w[-1].x1] for w in numbers]
+        if len(numbers) > len(columns):  # a wider row: the run's columns are some of its own
+            slots = _slots(columns, spans)
+            if slots is None:
+                break
+            rows = [(i, text, _placed(cells, slots, len(spans))) for i, text, cells in rows]
+            for span, slot in zip(columns, slots, strict=True):
+                spans[slot] = [min(span[0], spans[slot][0]), max(span[1], spans[slot][1])]
+            columns = spans
+            rows.append((k, label, numbers))
+            continue
+        slots = _slots(spans, columns)
+        if slots is None:
             break
-        for w, span in zip(numbers, columns, strict=True):
-            span[0], span[1] = min(span[0], w[0].x0), max(span[1], w[-1].x1)
-        rows.append((k, label, numbers))
+        for w, slot in zip(numbers, slots, strict=True):
+            columns[slot] = [min(columns[slot][0], w[0].x0), max(columns[slot][1], w[-1].x1)]
+        rows.append((k, label, _placed(numbers, slots, len(columns))))
     if any(a[1] >= b[0] for a, b in pairwise(columns)):
         return None
     return rows, columns
+
+
+def _slots(spans: list[list[float]], columns: list[list[float]]) -> list[int] | None:
+    """The column each span is printed in, left to right; None when a span is within none or several columns, or
+    two share one."""
+    slots: list[int] = []
+    for a, b in spans:
+        within = [i for i, (c, d) in enumerate(columns) if a <= d and b >= c]
+        if len(within) != 1 or (slots and within[0] <= slots[-1]):
+            return None
+        slots.append(within[0])
+    return slots
+
+
+def _placed(cells: list[list[_Char]], slots: list[int], width: int) -> list[list[_Char]]:
+    """The cells put in their columns (``slots``) of a row ``width`` columns wide; an empty cell where none is."""
+    out: list[list[_Char]] = [[] for _ in range(width)]
+    for cell, slot in zip(cells, slots, strict=True):
+        out[slot] = cell
+    return out
 
 
 def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]]) -> bool:
@@ -685,7 +743,7 @@ def _bare_tables(number: int, lines: list[_Line], rows: list[_Row], floor: int) 
     their rows' lines stays lines (they read as well as a grid).
     """
     centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
-    left = min(numbers[0][0].x0 for _, _, numbers in rows)  # the left edge of the first column of figures
+    left = min(w[0].x0 for _, _, numbers in rows for w in numbers if w)  # the left edge of the figures
     found: list[tuple[_Bare, int, int]] = []
 
     def attempt(s: int, e: int) -> _Labelled | None:  # the table of rows s to e - 1
@@ -796,8 +854,22 @@ def _bare_table_of(
     while end > mine[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
         end -= 1
     out: list[list[_Text]] = []
+    spans = [
+        (min(row[2][c][0].x0 for row in mine if row[2][c]), max(row[2][c][-1].x1 for row in mine if row[2][c]))
+        for c in range(len(mine[0][2]))
+    ]
     for text_box, (_, _, numbers) in zip(labels, mine, strict=True):
-        out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
+        low, high = text_box[1][1], text_box[1][3]
+        if any(numbers):
+            digits = [c for w in numbers for c in w]
+            low, high = min(c.y0 for c in digits), max(c.y1 for c in digits)
+        out.append(
+            [text_box]
+            + [
+                (_Line(list(w)).text(), _box(w)) if w else ("", (a, low, b, high))
+                for w, (a, b) in zip(numbers, spans, strict=True)
+            ]
+        )
     gap = (centres[s] - centres[e - 1]) / (e - s - 1) if e - s > 1 else None
     return _Bare(number, out, lines[first:end], gap), first, end, wrapped
 
