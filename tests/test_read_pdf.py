@@ -630,6 +630,33 @@ class TestBorderless:
             ]
         ]
 
+    def test_group_label_close_to_the_rows_labels(self) -> None:
+        """A group label wrapped in a narrow column, less than a character from the rows' labels: its text runs
+        into theirs on a line, and is cut off where the rows' label column starts (a label printed across the
+        columns, its characters evenly spaced, is not cut)."""
+        blocks = bare_page(
+            ("（三", 80, 700),
+            ("1.属于国家秘密", 106, 700),
+            *figures(700, "1", "2"),
+            ("不予", 80, 680),
+            ("2.其他法律", 106, 686),
+            *figures(680, "3", "4"),
+            ("禁止", 106, 674),
+            ("公开", 80, 660),
+            ("3.危及稳定", 106, 660),
+            *figures(660, "5", "6"),
+            ("（四）无法提供信息", 80, 640),
+            *figures(640, "7", "8"),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["1.属于国家秘密", "1", "2"],
+                ["2.其他法律禁止", "3", "4"],
+                ["3.危及稳定", "5", "6"],
+                ["（四）无法提供信息", "7", "8"],
+            ]
+        ]
+
     def test_long_label_keeps_its_last_line(self) -> None:
         """A label of four lines before a one-line row: its last line is nearer the next row's figures, but the
         label is centred on its own."""

@@ -910,6 +910,7 @@ def _bare_labels(
     # punctuation leaves gaps of up to 0.75 em, its ink filling half its box). A gap holding a printed space is
     # spacing inside a text (3. 属于国家秘密): table cells are not separated by printed spaces.
     fragments: list[list[_Char]] = []
+    spaced_before: set[int] = set()  # ids of the characters printed after a space
     for _, chars in label_lines:
         previous: _Char | None = None
         spaced = False
@@ -919,6 +920,8 @@ def _bare_labels(
                 continue
             if previous is None or (c.x0 - previous.x1 > 0.9 * size and not spaced):
                 fragments.append([])
+            elif spaced:
+                spaced_before.add(id(c))
             fragments[-1].append(c)
             previous, spaced = c, False
     # label columns: where fragments start (a bracket's ink starts right of its box: a column is 0.8 em wide)
@@ -927,6 +930,7 @@ def _bare_labels(
         if not starts or x - starts[-1] > 0.8 * size:
             starts.append(x)
         # else: the same column, its start stays the leftmost
+    fragments = [piece for fragment in fragments for piece in _cut_at_columns(fragment, starts, size, spaced_before)]
     by_column: list[list[_Char]] = [[] for _ in starts]
     for fragment in fragments:
         by_column[bisect_right(starts, fragment[0].x0 + 0.5) - 1].extend(fragment)
@@ -957,6 +961,34 @@ def _bare_labels(
             labels.append((_join([line.text() for line in group]), _box(chars)))
             used.append({id(c) for c in chars})
     return labels, used
+
+
+def _cut_at_columns(fragment: list[_Char], starts: list[float], size: float, spaced: set[int]) -> list[list[_Char]]:
+    """A fragment of label text cut where a character starts another label column, after a gap.
+
+    Label columns printed close together (a group label wrapped in a narrow column beside the rows' labels) leave
+    gaps narrower than a character between them, and their texts run into one fragment ("（三4.保护第三方"). Where
+    a character begins within half a character of a column's start (found from the fragments starting there), a
+    column other than the fragment's so far, after a gap of 0.4 em from a character or digit (not punctuation,
+    whose ink leaves gaps as wide inside a text, nor a printed space), the next column's text begins.
+    """
+
+    def column(x: float) -> int:
+        return bisect_right(starts, x + 0.5) - 1
+
+    pieces = [[fragment[0]]]
+    for previous, c in pairwise(fragment):
+        k = column(c.x0)
+        if (
+            k != column(pieces[-1][0].x0)
+            and c.x0 - starts[k] <= 0.5 * size
+            and c.x0 - previous.x1 > 0.4 * size
+            and id(c) not in spaced
+            and (_is_cjk(previous.ch) or previous.ch.isalnum())
+        ):
+            pieces.append([])
+        pieces[-1].append(c)
+    return pieces
 
 
 class _Column:
