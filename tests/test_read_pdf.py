@@ -1039,6 +1039,19 @@ class TestWrappedFigures:
         ]
         assert self.rows(printed)[2:] == [["三、丙", "7", "8", "101"], ["四、丁", "9", "9", "123"]]
 
+    def test_part_read_into_the_rows_line(self) -> None:
+        """Beside a label of four lines the one-line figures sit halfway between its second and third lines, and
+        the parts of '14' on those lines: the part below overlaps the figures enough to be read into their line."""
+        row = _pdf._Line(chars("只计", 100, 712) + chars("4", 300, 712) + chars("2", 340, 718) + chars("1", 380, 718))
+        lines = [
+            _pdf._Line(chars("（二）部分", 100, 736)),
+            _pdf._Line(chars("（区分", 100, 724) + chars("1", 300, 724)),
+        ]
+        lines += [row, _pdf._Line(chars("不计）", 100, 700))]
+        found, rejoined = _pdf._rejoin_wrapped(lines)
+        assert [line.text() for line in found] == ["（二）部分", "（区分", "只计 14 2 1", "不计）"]
+        assert [(figure, parts) for figure, parts, _ in rejoined] == [("14", ("1", "4"))]
+
     def test_parts_off_centre_stay(self) -> None:
         """Parts not as far above as below the row's figures: not clear-cut, nothing is joined."""
         printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 691))

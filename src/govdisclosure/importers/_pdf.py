@@ -471,13 +471,26 @@ def _rejoin_wrapped(lines: list[_Line]) -> tuple[list[_Line], list[_Rejoined]]:
 
 def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], list[_Rejoined]] | None:
     """The lines changed (by index) when the parts of figures wrapped around ``lines[k]`` are put on its line, and
-    what was rejoined; None when there are no such parts or they are not clear-cut."""
-    label, numbers = _figures(lines[k])
-    if not numbers:
+    what was rejoined; None when there are no such parts or they are not clear-cut.
+
+    A part half a line from the row's figures may overlap them enough to be read into their line (beside a label
+    wrapped over four lines, a word processor puts a one-line figure halfway between the two lines of a wrapped
+    one): the row's figures are those at the height of most of them, a word a third of a figure's height or more
+    above or below them is a part.
+    """
+    label, words = _figures(lines[k])
+    if not words:
         return None
+    level = sorted(_middle(w) for w in words)[len(words) // 2]  # the height of most of the row's figures
+    heights = sorted(c.y1 - c.y0 for w in words for c in w if c.ch.isdigit())  # a blank cell's mark is flat
+    height = heights[len(heights) // 2]
+    numbers = [w for w in words if abs(_middle(w) - level) < 0.35 * height]
     digits = [c for w in numbers for c in w]
     band = (min(c.y0 for c in digits), max(c.y1 for c in digits), _middle(digits))
     (ups, up_further), (downs, down_further) = _wrapped_parts(lines, k, -1, band), _wrapped_parts(lines, k, 1, band)
+    for w in words:  # the parts on the row's line
+        if abs(_middle(w) - level) >= 0.35 * height:
+            (ups if _middle(w) > band[2] else downs).append((k, w, abs(_middle(w) - band[2]), True))
     if not ups or len(ups) != len(downs):
         return None
     if sum(not touching for *_, touching in ups) >= len(numbers):
@@ -516,7 +529,7 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
         taken.update(id(c) for piece in pieces for c in piece)
         figures.append((text, tuple("".join(c.ch for c in piece) for piece in pieces), (x0, band[0], x1, band[1])))
     changed: dict[int, _Line | None] = {k: _Line([c for c in lines[k].chars if id(c) not in taken] + added)}
-    for i in {p[0] for p in ups + downs}:
+    for i in {p[0] for p in ups + downs} - {k}:
         rest = [c for c in lines[i].chars if id(c) not in taken]
         changed[i] = _Line(rest) if any(c.ch != " " for c in rest) else None
     return changed, figures
