@@ -487,11 +487,14 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
     numbers = [w for w in words if abs(_middle(w) - level) < 0.35 * height]
     digits = [c for w in numbers for c in w]
     band = (min(c.y0 for c in digits), max(c.y1 for c in digits), _middle(digits))
-    (ups, up_further), (downs, down_further) = _wrapped_parts(lines, k, -1, band), _wrapped_parts(lines, k, 1, band)
-    for w in words:  # the parts on the row's line
-        if abs(_middle(w) - level) >= 0.35 * height:
-            (ups if _middle(w) > band[2] else downs).append((k, w, abs(_middle(w) - band[2]), True))
-    if not ups or len(ups) != len(downs):
+    on_line = [(k, w, abs(_middle(w) - band[2]), True) for w in words if abs(_middle(w) - level) >= 0.35 * height]
+    ups, up_further = _wrapped_parts(lines, k, -1, band)
+    ups += [part for part in on_line if _middle(part[1]) > band[2]]
+    if not ups:
+        return None
+    downs, down_further = _wrapped_parts(lines, k, 1, band)
+    downs += [part for part in on_line if _middle(part[1]) < band[2]]
+    if len(ups) != len(downs):
         return None
     if sum(not touching for *_, touching in ups) >= len(numbers):
         return None  # lines of figures a line above and below in every column: rows, not parts of the row's cells
@@ -1135,7 +1138,13 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     _check_text(label, chars_seen)
     pages = [_layout(index + 1, *parts) for index, parts in enumerate(extracted)]
     for k, page in enumerate(pages):  # rows at a page break continuing a table without rulings on the other side
-        edges = (_edge(pages[k - 1], last=True) if k else None, _edge(pages[k + 1]) if k + 1 < len(pages) else None)
+        rows = [b for _, b in page.blocks if not isinstance(b, _Line) or len(_figures(b)[1]) >= _MIN_VALUES]
+        if not rows:
+            continue
+        edges = (  # only where the page starts (ends) with figures left as lines
+            _edge(pages[k - 1], last=True) if k and isinstance(rows[0], _Line) else None,
+            _edge(pages[k + 1]) if k + 1 < len(pages) and isinstance(rows[-1], _Line) else None,
+        )
         if edges != (None, None):
             again = _layout(k + 1, *extracted[k], edges=edges)
             if sum(isinstance(b, _Bare) for _, b in again.blocks) > sum(isinstance(b, _Bare) for _, b in page.blocks):
