@@ -911,6 +911,30 @@ class TestBorderless:
             ]
         ]
 
+    def test_blank_column_in_every_row_of_the_table(self) -> None:
+        """The only row printing in all is left out of the table (no label beside it): the table's rows leave the
+        middle column blank in every row, still known from that row."""
+        blocks = bare_page(
+            *figures(740, "1", "2", "3"),
+            ("二、乙", 100, 720),
+            ("4", 300, 720),
+            ("6", 380, 720),
+            ("三、丙（很长", 100, 703),
+            ("7", 300, 697),
+            ("9", 380, 697),
+            ("折行）", 100, 691),
+            ("四、丁", 100, 670),
+            ("10", 300, 670),
+            ("12", 380, 670),
+        )
+        assert [b.text if isinstance(b, SourceLine) else texts(b) for b in blocks] == [
+            "1 2 3",
+            [["二、乙", "4", "", "6"], ["三、丙（很长折行）", "7", "", "9"], ["四、丁", "10", "", "12"]],
+        ]
+        table = blocks[1]
+        assert isinstance(table, SourceTable)
+        assert table.rows[0][2].where.bbox == (340.0, 720.0, 349.5, 730.0)  # the blank cell's place
+
     def test_blank_marks(self) -> None:
         """ "—", "-" and "/" printed for a blank cell are figures of the row, in their columns."""
         blocks = bare_page(

@@ -870,8 +870,8 @@ def _bare_table_of(
     while end > mine[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
         end -= 1
     out: list[list[_Text]] = []
-    spans = [
-        (min(row[2][c][0].x0 for row in mine if row[2][c]), max(row[2][c][-1].x1 for row in mine if row[2][c]))
+    spans = [  # each column's, for a blank cell's box (a row of the run prints in all)
+        (min(row[2][c][0].x0 for row in rows if row[2][c]), max(row[2][c][-1].x1 for row in rows if row[2][c]))
         for c in range(len(mine[0][2]))
     ]
     for text_box, (_, _, numbers) in zip(labels, mine, strict=True):
@@ -990,7 +990,7 @@ def _cut_at_columns(fragment: list[_Char], starts: list[float], size: float, spa
     """
 
     def column(x: float) -> int:
-        return bisect_right(starts, x + 0.5) - 1
+        return max(bisect_right(starts, x + 0.5) - 1, 0)
 
     pieces = [[fragment[0]]]
     for previous, c in pairwise(fragment):
