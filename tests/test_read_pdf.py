@@ -638,6 +638,33 @@ class TestBorderless:
             ]
         ]
 
+    def test_group_label_close_to_the_rows_labels(self) -> None:
+        """A group label wrapped in a narrow column, less than a character from the rows' labels: its text runs
+        into theirs on a line, and is cut off where the rows' label column starts (a label printed across the
+        columns, its characters evenly spaced, is not cut)."""
+        blocks = bare_page(
+            ("（三", 80, 700),
+            ("1.属于国家秘密", 106, 700),
+            *figures(700, "1", "2"),
+            ("不予", 80, 680),
+            ("2.其他法律", 106, 686),
+            *figures(680, "3", "4"),
+            ("禁止", 106, 674),
+            ("公开", 80, 660),
+            ("3.危及稳定", 106, 660),
+            *figures(660, "5", "6"),
+            ("（四）无法提供信息", 80, 640),
+            *figures(640, "7", "8"),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["1.属于国家秘密", "1", "2"],
+                ["2.其他法律禁止", "3", "4"],
+                ["3.危及稳定", "5", "6"],
+                ["（四）无法提供信息", "7", "8"],
+            ]
+        ]
+
     def test_long_label_keeps_its_last_line(self) -> None:
         """A label of four lines before a one-line row: its last line is nearer the next row's figures, but the
         label is centred on its own."""
@@ -829,7 +856,8 @@ class TestBorderless:
 
     def test_table_with_a_blank_column_not_renumbered(self) -> None:
         """Rows leaving the middle column blank after rows printing in all three: read on their own they would
-        be a table of two columns, the 12 printed in the third column landing in the second. They stay lines."""
+        be a table of two columns, the 12 printed in the third column landing in the second. Each figure is placed
+        in the column it is printed in, the blank cells empty."""
         blocks = bare_page(
             ("一、本年新收", 100, 720),
             *figures(720, "1", "2", "3"),
@@ -857,19 +885,17 @@ class TestBorderless:
                 ["一、本年新收", "1", "2", "3"],
                 ["（二）部分公开（区分处理的）", "4", "5", "6"],
                 ["三、结转", "7", "8", "9"],
+                ["四、其他", "10", "", "12"],
+                ["五、甲", "13", "", "15"],
+                ["六、乙（很长的标签折行）", "16", "", "18"],
+                ["七、丙", "19", "", "21"],
             ]
         ]
-        assert [b.text for b in blocks if isinstance(b, SourceLine)] == [
-            "四、其他 10 12",
-            "五、甲 13 15",
-            "六、乙（很长的标签",
-            "16 18",
-            "折行）",
-            "七、丙 19 21",
-        ]
+        assert not [b for b in blocks if isinstance(b, SourceLine)]
 
     def test_blank_column_before_the_rows_printing_in_all(self) -> None:
-        """The same the other way round: the first rows leave a column blank, the rows below print in all."""
+        """The same the other way round: the first rows leave a column blank, the rows below print in all (the
+        columns are known once a row prints in all)."""
         blocks = bare_page(
             ("一、甲", 100, 720),
             ("1", 300, 720),
@@ -884,7 +910,71 @@ class TestBorderless:
             ("四、丁", 100, 650),
             *figures(650, "10", "11", "12"),
         )
-        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["一、甲", "1", "", "3"],
+                ["二、乙（很长的标签折行）", "4", "", "6"],
+                ["三、丙", "7", "", "9"],
+                ["四、丁", "10", "11", "12"],
+            ]
+        ]
+
+    def test_blank_column_in_every_row_of_the_table(self) -> None:
+        """The only row printing in all is left out of the table (no label beside it): the table's rows leave the
+        middle column blank in every row, still known from that row."""
+        blocks = bare_page(
+            *figures(740, "1", "2", "3"),
+            ("二、乙", 100, 720),
+            ("4", 300, 720),
+            ("6", 380, 720),
+            ("三、丙（很长", 100, 703),
+            ("7", 300, 697),
+            ("9", 380, 697),
+            ("折行）", 100, 691),
+            ("四、丁", 100, 670),
+            ("10", 300, 670),
+            ("12", 380, 670),
+        )
+        assert [b.text if isinstance(b, SourceLine) else texts(b) for b in blocks] == [
+            "1 2 3",
+            [["二、乙", "4", "", "6"], ["三、丙（很长折行）", "7", "", "9"], ["四、丁", "10", "", "12"]],
+        ]
+        table = blocks[1]
+        assert isinstance(table, SourceTable)
+        assert table.rows[0][2].where.bbox == (340.0, 720.0, 349.5, 730.0)  # the blank cell's place
+
+    def test_blank_marks(self) -> None:
+        """ "—", "-" and "/" printed for a blank cell are figures of the row, in their columns."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            *figures(720, "—", "2", "3"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "4", "-", "6"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "7", "8", "/"),
+        )
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [["一、甲", "—", "2", "3"], ["二、乙（很长的标签折行）", "4", "-", "6"], ["三、丙", "7", "8", "/"]]
+        ]
+
+    def test_blank_cells_with_unclear_columns(self) -> None:
+        """A figure printed between two columns of the rows printing in all: its column is not clear, the table
+        ends before its row."""
+        blocks = bare_page(
+            ("一、甲", 100, 720),
+            *figures(720, "1", "2", "3"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "4", "5", "6"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "7", "8", "9"),
+            ("四、丁", 100, 650),
+            ("10", 300, 650),
+            ("12", 355, 650),
+        )
+        assert next(texts(b) for b in blocks if isinstance(b, SourceTable))[-1] == ["三、丙", "7", "8", "9"]
+        assert "四、丁 10 12" in [b.text for b in blocks if isinstance(b, SourceLine)]
 
     @pytest.mark.parametrize("count", [100, 300])
     def test_many_rows(self, count: int) -> None:
@@ -911,6 +1001,210 @@ class TestBorderless:
         blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
         assert not [b for b in blocks if isinstance(b, SourceTable)]
         assert sum(b.text.count("项") for b in blocks if isinstance(b, SourceLine)) == count
+
+
+class TestWrappedFigures:
+    """A figure too wide for its narrow cell wraps over two or three lines, centred on its row (lines 12 points
+    apart here): its parts are put back together on the row's line, in their column, when that is clear-cut."""
+
+    @staticmethod
+    def page(*row: tuple[str, float, float], above: float = 725, below: float = 675) -> list[tuple[str, float, float]]:
+        """A table whose first label wraps around its figures, then rows at ``above``, 700 (``row``) and ``below``."""
+        return [
+            ("一、甲", 100, 766),
+            ("（续）", 100, 754),
+            *figures(760, "1", "2", "3"),
+            ("二、乙", 100, above),
+            *figures(above, "4", "5", "6"),
+            ("三、丙", 100, 700),
+            *row,
+            ("四、丁", 100, below),
+            *figures(below, "9", "9", "9"),
+        ]
+
+    def layout(self, printed: list[tuple[str, float, float]]) -> _pdf._Page:
+        return _pdf._layout(1, 842.0, [c for text, x, y in printed for c in chars(text, x, y)], [], [])
+
+    def rows(self, printed: list[tuple[str, float, float]]) -> list[list[str]] | list[str]:
+        """The table's rows, or the lines when there is no table."""
+        blocks = _pdf._assemble([self.layout(printed)], [])
+        found = [texts(b) for b in blocks if isinstance(b, SourceTable)]
+        return found[0] if found else [b.text for b in blocks if isinstance(b, SourceLine)]
+
+    def test_over_two_lines(self) -> None:
+        """'101' printed as '10' half a line above the row's other figures and '1' half a line below."""
+        printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 694))
+        assert self.rows(printed) == [
+            ["一、甲（续）", "1", "2", "3"],
+            ["二、乙", "4", "5", "6"],
+            ["三、丙", "7", "8", "101"],
+            ["四、丁", "9", "9", "9"],
+        ]
+        assert self.layout(printed).rejoined == [("101", ("10", "1"), (380.0, 700.0, 399.5, 710.0))]
+
+    def test_over_two_lines_beside_a_wrapped_label(self) -> None:
+        """The parts share the lines of the row's wrapped label; the row's line holds only figures."""
+        printed = self.page(("（续）", 100, 694), *figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 694))
+        assert self.rows(printed)[2] == ["三、丙（续）", "7", "8", "101"]
+
+    def test_over_three_lines(self) -> None:
+        """'101' printed as '1' a line above, '0' on the row's line, '1' a line below: not a figure 0."""
+        printed = self.page(*figures(700, "7", "8", "0"), ("1", 380, 712), ("1", 380, 688), above=730, below=670)
+        assert self.rows(printed)[2] == ["三、丙", "7", "8", "101"]
+        assert [figure for figure, _, _ in self.layout(printed).rejoined] == ["101"]
+
+    def test_next_rows_parts_nearby(self) -> None:
+        """Two rows in a row with a figure over two lines each (lines 14 points apart): the next row's part above
+        is where the next part of a longer figure would be, but nothing is as far above: both are joined."""
+        printed = [
+            ("一、甲", 100, 770),
+            ("（续）", 100, 758),
+            *figures(764, "1", "2", "3"),
+            ("二、乙", 100, 735),
+            *figures(735, "4", "5", "6"),
+            ("三、丙", 100, 700),
+            *figures(700, "7", "8"),
+            *[("10", 380, 707), ("1", 380, 693)],
+            ("四、丁", 100, 672),
+            *figures(672, "9", "9"),
+            *[("12", 380, 679), ("3", 380, 665)],
+        ]
+        assert self.rows(printed)[2:] == [["三、丙", "7", "8", "101"], ["四、丁", "9", "9", "123"]]
+
+    def test_part_read_into_the_rows_line(self) -> None:
+        """Beside a label of four lines the one-line figures sit halfway between its second and third lines, and
+        the parts of '14' on those lines: the part below overlaps the figures enough to be read into their line."""
+        row = _pdf._Line(chars("只计", 100, 712) + chars("4", 300, 712) + chars("2", 340, 718) + chars("1", 380, 718))
+        lines = [
+            _pdf._Line(chars("（二）部分", 100, 736)),
+            _pdf._Line(chars("（区分", 100, 724) + chars("1", 300, 724)),
+        ]
+        lines += [row, _pdf._Line(chars("不计）", 100, 700))]
+        found, rejoined = _pdf._rejoin_wrapped(lines)
+        assert [line.text() for line in found] == ["（二）部分", "（区分", "只计 14 2 1", "不计）"]
+        assert [(figure, parts) for figure, parts, _ in rejoined] == [("14", ("1", "4"))]
+
+    def test_parts_off_centre_stay(self) -> None:
+        """Parts not as far above as below the row's figures: not clear-cut, nothing is joined."""
+        printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 691))
+        assert not self.layout(printed).rejoined
+        assert "10" in self.rows(printed)
+
+    def test_parts_in_a_column_the_row_prints(self) -> None:
+        """Parts half a line around a figure of the row itself are not one cell's lines: nothing is joined."""
+        printed = self.page(*figures(700, "7", "8", "5"), ("10", 380, 706), ("1", 380, 694))
+        assert not self.layout(printed).rejoined
+
+    def test_longer_figure_left_as_it_is(self) -> None:
+        """A figure over four lines (lines 14 points apart): the two parts next to the row are not the figure,
+        and a part alone on its line where the next one would be says so."""
+        printed = self.page(
+            *figures(700, "7", "8"),
+            *[("1", 380, 719), ("2", 380, 705), ("3", 380, 691), ("4", 380, 677)],
+            above=745,
+            below=655,
+        )
+        assert not self.layout(printed).rejoined
+        assert "23" not in str(self.rows(printed))
+
+    def test_note(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The repair is told in a note, with the parts as printed."""
+        printed = self.page(*figures(700, "7", "8"), ("10", 380, 706), ("1", 380, 694))
+        seen = [c for text, x, y in printed for c in chars(text, x, y)]
+        monkeypatch.setattr(_pdf, "_extract", lambda document, index, pdfium_c: (842.0, seen, [], [], 0))
+        notes = [n for n in read_pdf(make_pdf()).notes if n.code == "pdf-figure-rejoined"]
+        assert [n.message for n in notes] == [
+            "page 1: the figure '101' is printed over 2 lines of its narrow cell (10 / 1, centred on its row); "
+            "its parts were read as one figure"
+        ]
+
+
+class TestContinuedOverPages:
+    """Rows of a table without rulings left alone on one side of a page break: fewer than a table needs, they are a
+    table when they clearly continue the one on the other side."""
+
+    HEADER = ("申请人情况", 100.0, 560.0)
+
+    @staticmethod
+    def read(monkeypatch: pytest.MonkeyPatch, *pages: list[tuple[str, float, float]]) -> list[list[list[str]] | str]:
+        """The tables (rows of texts) and lines read from pages holding the given printed texts."""
+        seen = [[c for text, x, y in printed for c in chars(text, x, y)] for printed in pages]
+        monkeypatch.setattr(_pdf, "_extract", lambda document, index, pdfium_c: (842.0, seen[index], [], [], 0))
+        doc = read_pdf(make_pdf(pages=len(pages)))
+        return [texts(b) if isinstance(b, SourceTable) else b.text for b in doc.blocks]
+
+    def first_page(self, *after: tuple[str, float, float]) -> list[tuple[str, float, float]]:
+        """The header, then two rows at the bottom of the page (the first label wrapped), then ``after``."""
+        return [
+            self.HEADER,
+            ("一、甲（很长", 100, 536),
+            *figures(530, "1", "2"),
+            ("的标签）", 100, 524),
+            ("二、乙", 100, 505),
+            *figures(505, "3", "4"),
+            *after,
+            ("- 1 -", 280, 40),
+        ]
+
+    def second_page(self, x: float = 300) -> list[tuple[str, float, float]]:
+        """The header repeated, then four rows (figures in the columns at ``x`` and ``x`` + 40)."""
+        at = [(x, x + 40)]
+        return [
+            (self.HEADER[0], 100, 760),
+            ("三、丙", 100, 736),
+            *[(v, a + 40 * i, 736) for a, _ in at for i, v in enumerate(["5", "6"])],
+            ("四、丁（很长", 100, 717),
+            *[(v, a + 40 * i, 711) for a, _ in at for i, v in enumerate(["7", "8"])],
+            ("的标签）", 100, 705),
+            ("五、戊", 100, 686),
+            *[(v, a + 40 * i, 686) for a, _ in at for i, v in enumerate(["9", "9"])],
+            ("六、己", 100, 666),
+            *[(v, a + 40 * i, 666) for a, _ in at for i, v in enumerate(["1", "1"])],
+            ("- 2 -", 280, 40),
+        ]
+
+    def test_two_rows_before_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        assert self.read(monkeypatch, self.first_page(), self.second_page()) == [
+            "申请人情况",
+            [["一、甲（很长的标签）", "1", "2"], ["二、乙", "3", "4"]],
+            "申请人情况",
+            [["三、丙", "5", "6"], ["四、丁（很长的标签）", "7", "8"], ["五、戊", "9", "9"], ["六、己", "1", "1"]],
+        ]
+
+    def test_one_row_after_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The other way round: the table ends the first page, its last row is alone on the next."""
+        first = self.second_page()[:-1]  # the header, then four rows
+        second = [
+            (self.HEADER[0], 100, 760),
+            ("七、庚（很长", 100, 742),
+            *figures(736, "2", "2"),
+            ("的标签）", 100, 730),
+        ]
+        assert self.read(monkeypatch, first, second)[2:] == [
+            "申请人情况",
+            [["七、庚（很长的标签）", "2", "2"]],
+        ]
+
+    def test_text_after_the_rows(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A note printed after the rows: they do not run on to the next page, and stay lines."""
+        blocks = self.read(monkeypatch, self.first_page(("注：以上为估计数。", 100, 480)), self.second_page())
+        assert not isinstance(blocks[1], list)
+        assert "注：以上为估计数。" in blocks
+
+    def test_other_columns(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Figures printed in other columns on the next page: not the same table, the rows stay lines."""
+        blocks = self.read(monkeypatch, self.first_page(), self.second_page(x=320))
+        assert [b for b in blocks if isinstance(b, list)] == [
+            [["三、丙", "5", "6"], ["四、丁（很长的标签）", "7", "8"], ["五、戊", "9", "9"], ["六、己", "1", "1"]]
+        ]
+
+    def test_other_header(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Another header above the next page's table: another table, the rows stay lines."""
+        second = [
+            ("另一张表", 100, 760) if text == self.HEADER[0] else (text, x, y) for text, x, y in self.second_page()
+        ]
+        blocks = self.read(monkeypatch, self.first_page(), second)
+        assert sum(isinstance(b, list) for b in blocks) == 1
 
 
 class TestPrintedWithoutBorders:

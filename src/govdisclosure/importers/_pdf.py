@@ -65,10 +65,11 @@ class _Char:
 class _Line:
     """Characters on one baseline, left to right, with their union box."""
 
-    __slots__ = ("_gapped", "_text", "chars", "x0", "x1", "y0", "y1")
+    __slots__ = ("_figures", "_gapped", "_text", "chars", "x0", "x1", "y0", "y1")
 
     def __init__(self, chars: list[_Char]) -> None:
         self._text: str | None = None
+        self._figures: tuple[list[_Char], list[list[_Char]]] | None = None  # see :func:`_figures`
         self._gapped = False
         chars.sort(key=lambda c: c.x0 + c.x1)
         self.chars = chars
@@ -319,22 +320,26 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 # Tables printed without rulings -----------------------------------------------------------------------------------
 #
 # A table whose borders are not drawn reaches us as lines of characters. Its data rows are recognised by their
-# figures: a run of lines each ending in the same number of numbers, printed in the same columns. Everything left
+# figures: a run of lines each ending in numbers (or the marks of blank cells, "—", "-", "/") printed in the same
+# columns; a row leaving cells blank has each figure placed in the column it is printed in, when that column is
+# clear (the span of one column of the rows printing in all), and an empty cell where nothing is. Everything left
 # of the first column of numbers is the label area; it may hold several label columns (三、本年度办理结果 |
 # （三）不予公开 | 1.属于国家秘密), found as the x positions where label fragments start. A row's label is the
 # text of the rightmost label column printed beside its figures: outer group labels are left out, as a row's own
 # label names it. Word processors centre figures vertically in their cells, so a label wrapped over several
 # lines has its figures beside its middle; the lines of one label column are cut between the rows so that every
-# row's label is centred on its figures. The header lines above the first row stay lines of text, a table does
-# not continue onto the next page (each page's rows are a table), and the lines are left as they are when no
-# label is wrapped (the lines read as well) or when any of this is not clear-cut (fewer than three rows, rows
-# with figures in other columns, a label not centred on its figures). A row whose label is not clear ends the
-# table before it, whose last row's label never takes that row's lines; rows leaving a column blank next to rows
-# printing in all stay lines, as their figures would be numbered by count, not by the column printed in. Each line
-# is looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
+# row's label is centred on its figures. The header lines above the first row stay lines of text, each page's
+# rows are a table (one or two rows left by a page break are one when they clearly continue the table on the
+# other side: see :func:`_continued`), and the lines are left as they are when no label is wrapped (the lines
+# read as well) or when any of this is not clear-cut (fewer than three rows, rows with figures in other columns,
+# a label not centred on its figures). A row whose label is not clear ends the table before it, whose last row's
+# label never takes that row's lines; rows leaving a column blank that did not join the rows printing in all
+# beside them stay lines, as their figures would be numbered by count, not by the column printed in. Each line is
+# looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
 # milliseconds.
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
+_BLANK_MARK = re.compile("^(?:[-－—\u2013/／]|--|——)$")  # printed in a figure's place when there is none
 _MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
 _MIN_VALUES = 2  # numbers per row
 
@@ -345,9 +350,10 @@ _Text = tuple[str, tuple[float, float, float, float]]  # a cell's text and its b
 class _Bare:
     """A table printed without rulings: rows of (label, figures), each with its box, in page coordinates."""
 
-    def __init__(self, page: int, rows: list[list[_Text]], lines: list[_Line]):
+    def __init__(self, page: int, rows: list[list[_Text]], lines: list[_Line], pitch: float | None = None):
         self.page = page
         self.rows = rows  # per row: the label, then one entry per column of figures
+        self.pitch = pitch  # the distance between its rows' figures (None for a single row)
         self.x0 = min(line.x0 for line in lines)  # the extent of the lines it was read from
         self.x1 = max(line.x1 for line in lines)
         self.y0 = min(line.y0 for line in lines)
@@ -356,6 +362,32 @@ class _Bare:
     @property
     def bbox(self) -> tuple[float, float, float, float]:
         return (self.x0, self.y0, self.x1, self.top)
+
+    @property
+    def columns(self) -> list[tuple[float, float]]:
+        """The span of each column of figures."""
+        return [
+            (min(row[c][1][0] for row in self.rows), max(row[c][1][2] for row in self.rows))
+            for c in range(1, len(self.rows[0]))
+        ]
+
+
+class _Edge:
+    """A table without rulings at the top (bottom) of the next (previous) page, for the rows of figures at the
+    bottom (top) of a page that may continue it: its figure columns, its row pitch and the texts of the lines
+    printed above it on its page (its header, repeated above its continuation)."""
+
+    def __init__(self, table: _Bare, above: list[str]) -> None:
+        self.columns = table.columns
+        self.pitch = table.pitch
+        self.above = above
+
+    def matches(self, columns: list[list[float]]) -> bool:
+        """Whether figures in these columns are printed in the table's columns, one for one."""
+        return len(columns) == len(self.columns) and all(
+            a[0] <= b[1] and b[0] <= a[1] and not any(a[0] <= o[1] and o[0] <= a[1] for o in self.columns if o is not b)
+            for a, b in zip(columns, self.columns, strict=True)
+        )
 
 
 def _box(chars: list[_Char]) -> tuple[float, float, float, float]:
@@ -367,7 +399,15 @@ def _middle(chars: list[_Char]) -> float:
 
 
 def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
-    """A line split into its label characters and the numbers printed apart at its end (words of digits)."""
+    """A line split into its label characters and the figures printed apart at its end: words of digits, and
+    the marks of a blank cell among them ("—", "-", "/"; at least one figure is a number). Worked out once per
+    line: a line is looked at as a row, and beside the rows near it."""
+    if line._figures is None:
+        line._figures = _split_figures(line)
+    return line._figures
+
+
+def _split_figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
     words: list[list[_Char]] = []
     for c in line.chars:
         if c.ch == " ":
@@ -376,23 +416,186 @@ def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
             words[-1].append(c)
         else:
             words.append([c])
-    count = 0
-    while count < len(words) and _NUMBER.match("".join(c.ch for c in words[-1 - count])):
+    count, numeric = 0, False
+    while count < len(words):
+        word = "".join(c.ch for c in words[-1 - count])
+        if _NUMBER.match(word):
+            numeric = True
+        elif not _BLANK_MARK.match(word):
+            break
         count += 1
-    numbers = words[len(words) - count :]
+    numbers = words[len(words) - count :] if numeric else []
     if not numbers:
         return line.chars, numbers
     label = [c for c in line.chars if c.x1 <= numbers[0][0].x0]  # printed spaces kept: they join words
     return label, numbers
 
 
-def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Line]]:
+# Figures wrapped in their narrow cell -------------------------------------------------------------------------
+#
+# A figure too wide for its column wraps over two or more lines of its cell ("101" printed as "10" over "1"). The
+# word processor centres the cell's lines on the row: the parts sit as far above as below the row's other figures.
+# Wrapped over two lines, the row's line lacks that column and its parts are half a line above and below, on lines
+# of their own or on the lines of the row's wrapped label; over three, the middle part is on the row's line, taken
+# for the whole figure, and the others are a line above and below, alone on their lines. Read as they are, the row
+# has fewer columns or a wrong figure, and the parts are numbers of no row. The parts are put back together on
+# their row's line, in the column they are printed in, only when that is clear-cut: every figure printed near the
+# row (within 1.9 figure heights, on a line that is not another row's: a line with a label of its own beside
+# figures is, unless it overlaps the row's figures) pairs with one below it in the same column (their spans
+# overlap), equally far from the row's figures; half a line apart (their boxes overlap the figures') where the
+# row prints nothing and right of its label, a line apart (alone on their lines, and not in every column: those
+# would be rows) around the row's figure. Figures alone on their lines as far above as below, in the column of a
+# part and where the next parts would be, may be parts too (of a figure over four lines or more): the row is left
+# as it is. So is a figure printed with wider line spacing than this.
+
+_Rejoined = tuple[str, tuple[str, ...], tuple[float, float, float, float]]  # the figure, its printed parts, its box
+_Part = tuple[int, list[_Char], float, bool]  # a part's line index, its characters, distance from the row, touching
+
+
+def _rejoin_wrapped(lines: list[_Line]) -> tuple[list[_Line], list[_Rejoined]]:
+    """The lines (top to bottom) with the figures wrapped in their cells put back on their rows' lines, and what
+    was rejoined. Each line is looked at with the few lines beside it."""
+    replaced: dict[int, _Line | None] = {}  # by index: the line rebuilt, or None when nothing is left of it
+    rejoined: list[_Rejoined] = []
+    for k in range(len(lines)):
+        if k in replaced:  # a line that gave parts to a row above
+            continue
+        found = _rejoined_row(lines, k)
+        if found is not None and not replaced.keys() & found[0].keys():
+            replaced.update(found[0])
+            rejoined.extend(found[1])
+    if not replaced:
+        return lines, rejoined
+    kept = [replaced.get(k, line) for k, line in enumerate(lines)]
+    return [line for line in kept if line is not None], rejoined
+
+
+def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], list[_Rejoined]] | None:
+    """The lines changed (by index) when the parts of figures wrapped around ``lines[k]`` are put on its line, and
+    what was rejoined; None when there are no such parts or they are not clear-cut.
+
+    A part half a line from the row's figures may overlap them enough to be read into their line (beside a label
+    wrapped over four lines, a word processor puts a one-line figure halfway between the two lines of a wrapped
+    one): the row's figures are those at the height of most of them, a word a third of a figure's height or more
+    above or below them is a part.
+    """
+    label, words = _figures(lines[k])
+    if not words:
+        return None
+    level = sorted(_middle(w) for w in words)[len(words) // 2]  # the height of most of the row's figures
+    heights = sorted(c.y1 - c.y0 for w in words for c in w if c.ch.isdigit())  # a blank cell's mark is flat
+    height = heights[len(heights) // 2]
+    numbers = [w for w in words if abs(_middle(w) - level) < 0.35 * height]
+    digits = [c for w in numbers for c in w]
+    band = (min(c.y0 for c in digits), max(c.y1 for c in digits), _middle(digits))
+    on_line = [(k, w, abs(_middle(w) - band[2]), True) for w in words if abs(_middle(w) - level) >= 0.35 * height]
+    ups, up_further = _wrapped_parts(lines, k, -1, band)
+    ups += [part for part in on_line if _middle(part[1]) > band[2]]
+    if not ups:
+        return None
+    downs, down_further = _wrapped_parts(lines, k, 1, band)
+    downs += [part for part in on_line if _middle(part[1]) < band[2]]
+    if len(ups) != len(downs):
+        return None
+    if sum(not touching for *_, touching in ups) >= len(numbers):
+        return None  # lines of figures a line above and below in every column: rows, not parts of the row's cells
+    size = band[1] - band[0]
+    if any(
+        abs(d - e) <= 0.25 * size and a[0].x0 <= b[-1].x1 and b[0].x0 <= a[-1].x1
+        for a, d in up_further
+        for b, e in down_further
+    ):
+        return None  # as far above as below, where the next parts would be: a figure over four lines or more
+    edge = max((c.x1 for c in label if c.ch != " "), default=float("-inf"))
+    taken: set[int] = set()  # ids of the characters moved or replaced
+    added: list[_Char] = []
+    figures: list[_Rejoined] = []
+    for _, up, over, touching in ups:
+        x0, x1 = up[0].x0, up[-1].x1
+        partners = [p for p in downs if p[1][0].x0 <= x1 and p[1][-1].x1 >= x0]
+        middle = [w for w in numbers if w[0].x0 <= x1 and w[-1].x1 >= x0]
+        if len(partners) != 1 or len(middle) > 1 or abs(partners[0][2] - over) > 0.25 * size:
+            return None
+        _, down, _, touching_down = partners[0]
+        x0, x1 = min(x0, down[0].x0), max(x1, down[-1].x1)
+        if middle:  # over three lines: a line apart, alone on their lines, around the row's figure
+            if touching or touching_down or any(p[1] is not up and p[1][0].x0 <= x1 and p[1][-1].x1 >= x0 for p in ups):
+                return None
+            x0, x1 = min(x0, middle[0][0].x0), max(x1, middle[0][-1].x1)
+        elif not (touching and touching_down) or x0 <= edge:
+            return None  # over two lines: half a line apart, where the row prints nothing, right of its label
+        pieces = [up, *middle, down]
+        if not all(_NUMBER.match("".join(c.ch for c in piece)) for piece in pieces):
+            return None  # a blank cell's mark is not part of a figure
+        text = "".join(c.ch for piece in pieces for c in piece)
+        width = (x1 - x0) / len(text)  # the figure laid out on the row's line, within the span of its parts
+        added += [_Char(ch, x0 + j * width, band[0], x0 + (j + 1) * width, band[1]) for j, ch in enumerate(text)]
+        taken.update(id(c) for piece in pieces for c in piece)
+        figures.append((text, tuple("".join(c.ch for c in piece) for piece in pieces), (x0, band[0], x1, band[1])))
+    changed: dict[int, _Line | None] = {k: _Line([c for c in lines[k].chars if id(c) not in taken] + added)}
+    for i in {p[0] for p in ups + downs} - {k}:
+        rest = [c for c in lines[i].chars if id(c) not in taken]
+        changed[i] = _Line(rest) if any(c.ch != " " for c in rest) else None
+    return changed, figures
+
+
+def _wrapped_parts(
+    lines: list[_Line], k: int, step: int, band: tuple[float, float, float]
+) -> tuple[list[_Part], list[tuple[list[_Char], float]]]:
+    """The figures printed near the row ``lines[k]`` (``band``: the bottom, top and middle of its figures) on the
+    lines above it (``step`` -1) or below (1), that may be parts of its wrapped figures, and the figures alone on
+    their lines further on, in the column of one of them, where the next part of a longer figure would be (with
+    their distance from the row's figures). Those may as well be the parts of the next row's wrapped figure: only
+    when there are such figures as far above as below is the row's figure longer.
+
+    The parts of a cell's lines are a line apart: half a line from the row's figures (over two lines) or a whole
+    line (over three); the figures of the next row start no nearer than a line and a half beyond the last part
+    (the next row's line is at least half a line beyond the cell's last line, and its label is on its figures'
+    line or wrapped around them).
+    """
+    low, high, middle = band
+    reach = 1.9 * (high - low)  # a line apart: some 1.5 figure heights; the next row's figures: 2.3 at least
+    parts: list[_Part] = []
+    further: list[tuple[list[_Char], float]] = []
+    i = k + step
+    limit = reach
+    while 0 <= i < len(lines):
+        line = lines[i]
+        head, words = _figures(line)
+        chars = [c for w in words for c in w] or line.chars
+        distance = abs(_middle(chars) - middle)
+        labelled = any(c.ch != " " for c in head)
+        if distance > limit or (words and labelled and distance > reach):
+            break
+        if distance > reach:  # beyond the parts, where the next part would be
+            if words and not labelled:
+                further += [
+                    (w, distance)
+                    for w in words
+                    if any(w[0].x0 <= p[1][-1].x1 and w[-1].x1 >= p[1][0].x0 for p in parts)
+                ]
+        elif words:
+            touching = min(c.y0 for c in chars) < high if step < 0 else max(c.y1 for c in chars) > low
+            if not touching and labelled:
+                break  # the figures of the next row
+            parts += [(i, w, distance, touching) for w in words]
+            # the next part would be a line further: half a line from the row makes a line twice that
+            limit = max(limit, *(d + 1.25 * (2 * d if t else d) for _, _, d, t in parts))
+        i += step
+    return parts, further
+
+
+def _borderless(
+    number: int, lines: list[_Line], height: float = 0.0, before: _Edge | None = None, after: _Edge | None = None
+) -> tuple[list[_Bare], list[_Line]]:
     """The tables printed without rulings among a page's lines (top to bottom), and the other lines.
 
     Each line is looked at once as the first row of a run of figures: the run is collected (:func:`_bare_rows`),
     read as tables where its labels are clear (:func:`_bare_tables`), and the search goes on after it. A run that
     gives no table is not tried again from each of its later lines: that made the work grow with a high power of
-    the number of rows on a page.
+    the number of rows on a page. A run of fewer rows than a table needs, ending (starting) the page, is a table
+    when it continues the table starting the next page, ``after`` (ending the previous one, ``before``): see
+    :func:`_continued`. ``height`` is the page's.
     """
     tables: list[_Bare] = []
     taken: set[int] = set()  # indexes of the lines read into a table
@@ -404,7 +607,10 @@ def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Lin
             continue
         rows, columns = run
         if not _part_of_wider(lines, rows, columns):
-            for table, first, end in _bare_tables(number, lines, rows, floor):
+            found = _bare_tables(number, lines, rows, floor)
+            if not found and len(rows) < _MIN_ROWS and (before or after):
+                found = _continued(number, lines, rows, columns, floor, height, (before, after))
+            for table, first, end in found:
                 tables.append(table)
                 taken.update(range(first, end))  # with the label lines above its first row and below its last
                 floor = end
@@ -412,12 +618,63 @@ def _borderless(number: int, lines: list[_Line]) -> tuple[list[_Bare], list[_Lin
     return tables, [line for k, line in enumerate(lines) if k not in taken]
 
 
+def _in_margin(line: _Line, height: float) -> bool:
+    """Whether the line is printed where running headers, footers and page numbers are."""
+    return line.y1 < _MARGIN * height or line.y0 > (1 - _MARGIN) * height
+
+
+def _continued(
+    number: int,
+    lines: list[_Line],
+    rows: list[_Row],
+    columns: list[list[float]],
+    floor: int,
+    height: float,
+    edges: tuple[_Edge | None, _Edge | None],
+) -> list[tuple[_Bare, int, int]]:
+    """The run of fewer rows than a table needs as a table continuing one on the next page or the previous one
+    (with the indexes of its first line and after its last), or nothing.
+
+    A table cut by a page break may leave one or two rows on one side. They are a table when it is clear-cut that
+    they continue the other side's: their figures are printed in its columns, one for one, nothing but headers,
+    footers and page numbers is printed between them (after the rows at the bottom of the page, or before the
+    rows at the top but the lines printed above the table on the page before: its header, repeated), and their
+    labels are centred on their figures, reaching as far as the other side's rows are apart.
+    """
+    before, after = edges
+    centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
+    left = min(w[0].x0 for _, _, numbers in rows for w in numbers if w)
+    for edge, at_end in ((after, True), (before, False)):
+        if edge is None or edge.pitch is None or not edge.matches(columns):
+            continue
+        if not at_end and (floor or any(len(_figures(line)[1]) >= _MIN_VALUES for line in lines[: rows[0][0]])):
+            continue  # figures printed above the rows on their page
+        result = _bare_table_of(number, lines, rows, centres, 0, len(rows), left, floor, edge.pitch)
+        if result is None:
+            continue
+        table, first, end, _ = result
+        if at_end and not all(_in_margin(line, height) for line in lines[end:]):
+            continue  # printed after the rows on their page
+        above = [line.text() for line in lines[:first] if not _in_margin(line, height)]
+        later, earlier = (edge.above, above) if at_end else (above, edge.above)  # the header, then repeated
+        if len(later) > len(earlier) or earlier[len(earlier) - len(later) :] != later:
+            continue
+        return [(table, first, end)]
+    return []
+
+
 _Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
 
 
 def _bare_rows(lines: list[_Line], start: int) -> tuple[list[_Row], list[list[float]]] | None:
     """The rows of figures from ``lines[start]`` on, printed in the same columns, and the span of each column;
-    None when ``lines[start]`` is not a row of figures or the columns run into each other."""
+    None when ``lines[start]`` is not a row of figures or the columns run into each other.
+
+    A row printing nothing in some columns (blank cells) has its figures placed by the column each is printed in,
+    an empty cell where nothing is: only when every figure is within the span of a single column of the rows
+    printing in all (at least two figures), each in its own. A row printing in more columns than the rows before,
+    one in each of theirs, widens the run the same way.
+    """
     label, numbers = _figures(lines[start])
     if len(numbers) < _MIN_VALUES:
         return None
@@ -429,16 +686,48 @@ def _bare_rows(lines: list[_Line], start: int) -> tuple[list[_Row], list[list[fl
         left = columns[0][0] - 0.5 * line.height
         if not numbers and line.x1 < left:  # label text only: a wrapped label or a group label
             continue
-        if len(numbers) != len(columns) or (label and max(c.x1 for c in label) >= left):
+        if len(numbers) < _MIN_VALUES or (label and max(c.x1 for c in label) >= left):
             break
-        if not all(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for w, span in zip(numbers, columns, strict=True)):
+        spans = [[w[0].x0, w[-1].x1] for w in numbers]
+        if len(numbers) > len(columns):  # a wider row: the run's columns are some of its own
+            slots = _slots(columns, spans)
+            if slots is None:
+                break
+            rows = [(i, text, _placed(cells, slots, len(spans))) for i, text, cells in rows]
+            for span, slot in zip(columns, slots, strict=True):
+                spans[slot] = [min(span[0], spans[slot][0]), max(span[1], spans[slot][1])]
+            columns = spans
+            rows.append((k, label, numbers))
+            continue
+        slots = _slots(spans, columns)
+        if slots is None:
             break
-        for w, span in zip(numbers, columns, strict=True):
-            span[0], span[1] = min(span[0], w[0].x0), max(span[1], w[-1].x1)
-        rows.append((k, label, numbers))
+        for w, slot in zip(numbers, slots, strict=True):
+            columns[slot] = [min(columns[slot][0], w[0].x0), max(columns[slot][1], w[-1].x1)]
+        rows.append((k, label, _placed(numbers, slots, len(columns))))
     if any(a[1] >= b[0] for a, b in pairwise(columns)):
         return None
     return rows, columns
+
+
+def _slots(spans: list[list[float]], columns: list[list[float]]) -> list[int] | None:
+    """The column each span is printed in, left to right; None when a span is within none or several columns, or
+    two share one."""
+    slots: list[int] = []
+    for a, b in spans:
+        within = [i for i, (c, d) in enumerate(columns) if a <= d and b >= c]
+        if len(within) != 1 or (slots and within[0] <= slots[-1]):
+            return None
+        slots.append(within[0])
+    return slots
+
+
+def _placed(cells: list[list[_Char]], slots: list[int], width: int) -> list[list[_Char]]:
+    """The cells put in their columns (``slots``) of a row ``width`` columns wide; an empty cell where none is."""
+    out: list[list[_Char]] = [[] for _ in range(width)]
+    for cell, slot in zip(cells, slots, strict=True):
+        out[slot] = cell
+    return out
 
 
 def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]]) -> bool:
@@ -471,7 +760,7 @@ def _bare_tables(number: int, lines: list[_Line], rows: list[_Row], floor: int) 
     their rows' lines stays lines (they read as well as a grid).
     """
     centres = [_middle([c for w in numbers for c in w]) for _, _, numbers in rows]
-    left = min(numbers[0][0].x0 for _, _, numbers in rows)  # the left edge of the first column of figures
+    left = min(w[0].x0 for _, _, numbers in rows for w in numbers if w)  # the left edge of the figures
     found: list[tuple[_Bare, int, int]] = []
 
     def attempt(s: int, e: int) -> _Labelled | None:  # the table of rows s to e - 1
@@ -533,7 +822,15 @@ def _longest_clear(attempt: Callable[[int, int], _Labelled | None], s: int, e: i
 
 
 def _bare_table_of(
-    number: int, lines: list[_Line], rows: list[_Row], centres: list[float], s: int, e: int, left: float, floor: int
+    number: int,
+    lines: list[_Line],
+    rows: list[_Row],
+    centres: list[float],
+    s: int,
+    e: int,
+    left: float,
+    floor: int,
+    pitch: float = 0.0,
 ) -> _Labelled | None:
     """The table of the rows ``s`` to ``e - 1`` of a run with their labels, the indexes of its first line and after
     its last, and whether some label is printed (partly) on other lines than its figures; None when the labels
@@ -542,11 +839,13 @@ def _bare_table_of(
     The label-only lines above the first row and below the last one are candidates as far as the first (last) row
     could reach were its neighbour a single line; those its label does not use stay lines. They never reach the
     figures of a row of the run left out of the table, nor, when that row's label is wrapped around its figures
-    (its line holds no label), halfway to them: a label is never built from another row's lines.
+    (its line holds no label), halfway to them: a label is never built from another row's lines. A table of a
+    single row (continuing one on another page) reaches as if its neighbours were ``pitch`` away.
     """
-    top, cut_top = _reach(centres[s], centres[s + 1], rows[s - 1] if s > 0 else None, centres[s - 1] if s else 0.0)
+    below, above = (centres[s + 1], centres[e - 2]) if e - s > 1 else (centres[s] - pitch, centres[s] + pitch)
+    top, cut_top = _reach(centres[s], below, rows[s - 1] if s > 0 else None, centres[s - 1] if s else 0.0)
     bottom, cut_bottom = _reach(
-        centres[e - 1], centres[e - 2], rows[e] if e < len(rows) else None, centres[e] if e < len(rows) else 0.0
+        centres[e - 1], above, rows[e] if e < len(rows) else None, centres[e] if e < len(rows) else 0.0
     )
     mine = rows[s:e]
     first, end = mine[0][0], mine[-1][0] + 1
@@ -572,9 +871,24 @@ def _bare_table_of(
     while end > mine[-1][0] + 1 and not any(id(c) in used for c in lines[end - 1].chars):
         end -= 1
     out: list[list[_Text]] = []
+    spans = [  # each column's, for a blank cell's box (a row of the run prints in all)
+        (min(row[2][c][0].x0 for row in rows if row[2][c]), max(row[2][c][-1].x1 for row in rows if row[2][c]))
+        for c in range(len(mine[0][2]))
+    ]
     for text_box, (_, _, numbers) in zip(labels, mine, strict=True):
-        out.append([text_box] + [(_Line(list(w)).text(), _box(w)) for w in numbers])
-    return _Bare(number, out, lines[first:end]), first, end, wrapped
+        low, high = text_box[1][1], text_box[1][3]
+        if any(numbers):
+            digits = [c for w in numbers for c in w]
+            low, high = min(c.y0 for c in digits), max(c.y1 for c in digits)
+        out.append(
+            [text_box]
+            + [
+                (_Line(list(w)).text(), _box(w)) if w else ("", (a, low, b, high))
+                for w, (a, b) in zip(numbers, spans, strict=True)
+            ]
+        )
+    gap = (centres[s] - centres[e - 1]) / (e - s - 1) if e - s > 1 else None
+    return _Bare(number, out, lines[first:end], gap), first, end, wrapped
 
 
 def _reach(centre: float, inner: float, outer: _Row | None, outer_centre: float) -> tuple[float, float]:
@@ -613,6 +927,7 @@ def _bare_labels(
     # punctuation leaves gaps of up to 0.75 em, its ink filling half its box). A gap holding a printed space is
     # spacing inside a text (3. 属于国家秘密): table cells are not separated by printed spaces.
     fragments: list[list[_Char]] = []
+    spaced_before: set[int] = set()  # ids of the characters printed after a space
     for _, chars in label_lines:
         previous: _Char | None = None
         spaced = False
@@ -622,6 +937,8 @@ def _bare_labels(
                 continue
             if previous is None or (c.x0 - previous.x1 > 0.9 * size and not spaced):
                 fragments.append([])
+            elif spaced:
+                spaced_before.add(id(c))
             fragments[-1].append(c)
             previous, spaced = c, False
     # label columns: where fragments start (a bracket's ink starts right of its box: a column is 0.8 em wide)
@@ -630,6 +947,7 @@ def _bare_labels(
         if not starts or x - starts[-1] > 0.8 * size:
             starts.append(x)
         # else: the same column, its start stays the leftmost
+    fragments = [piece for fragment in fragments for piece in _cut_at_columns(fragment, starts, size, spaced_before)]
     by_column: list[list[_Char]] = [[] for _ in starts]
     for fragment in fragments:
         by_column[bisect_right(starts, fragment[0].x0 + 0.5) - 1].extend(fragment)
@@ -660,6 +978,34 @@ def _bare_labels(
             labels.append((_join([line.text() for line in group]), _box(chars)))
             used.append({id(c) for c in chars})
     return labels, used
+
+
+def _cut_at_columns(fragment: list[_Char], starts: list[float], size: float, spaced: set[int]) -> list[list[_Char]]:
+    """A fragment of label text cut where a character starts another label column, after a gap.
+
+    Label columns printed close together (a group label wrapped in a narrow column beside the rows' labels) leave
+    gaps narrower than a character between them, and their texts run into one fragment ("（三4.保护第三方"). Where
+    a character begins within half a character of a column's start (found from the fragments starting there), a
+    column other than the fragment's so far, after a gap of 0.4 em from a character or digit (not punctuation,
+    whose ink leaves gaps as wide inside a text, nor a printed space), the next column's text begins.
+    """
+
+    def column(x: float) -> int:
+        return max(bisect_right(starts, x + 0.5) - 1, 0)
+
+    pieces = [[fragment[0]]]
+    for previous, c in pairwise(fragment):
+        k = column(c.x0)
+        if (
+            k != column(pieces[-1][0].x0)
+            and c.x0 - starts[k] <= 0.5 * size
+            and c.x0 - previous.x1 > 0.4 * size
+            and id(c) not in spaced
+            and (_is_cjk(previous.ch) or previous.ch.isalnum())
+        ):
+            pieces.append([])
+        pieces[-1].append(c)
+    return pieces
 
 
 class _Column:
@@ -749,6 +1095,7 @@ class _Page:
         self.height = height
         self.blocks = blocks  # (top y, block), top to bottom
         self.drawn = 0  # thin path objects found on the page
+        self.rejoined: list[_Rejoined] = []  # figures wrapped in their cells, put back on their rows' lines
 
 
 def _reason(exc: BaseException) -> str:
@@ -796,6 +1143,18 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
     chars_seen = [[c.ch for c in chars] for _, chars, _, _, _ in extracted]
     _check_text(label, chars_seen)
     pages = [_layout(index + 1, *parts[:4]) for index, parts in enumerate(extracted)]
+    for k, page in enumerate(pages):  # rows at a page break continuing a table without rulings on the other side
+        rows = [b for _, b in page.blocks if not isinstance(b, _Line) or len(_figures(b)[1]) >= _MIN_VALUES]
+        if not rows:
+            continue
+        edges = (  # only where the page starts (ends) with figures left as lines
+            _edge(pages[k - 1], last=True) if k and isinstance(rows[0], _Line) else None,
+            _edge(pages[k + 1]) if k + 1 < len(pages) and isinstance(rows[-1], _Line) else None,
+        )
+        if edges != (None, None):
+            again = _layout(k + 1, *extracted[k][:4], edges=edges)
+            if sum(isinstance(b, _Bare) for _, b in again.blocks) > sum(isinstance(b, _Bare) for _, b in page.blocks):
+                pages[k] = again
     notes = [
         SourceNote(
             code="pdf-no-text",
@@ -827,8 +1186,36 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
         for index, parts in enumerate(extracted)
         if parts[4]
     ]
+    notes += [
+        SourceNote(
+            code="pdf-figure-rejoined",
+            message=f"page {page.number}: the figure {figure!r} is printed over {len(parts)} lines of its narrow "
+            f"cell ({' / '.join(parts)}, centred on its row); its parts were read as one figure",
+            severity="info",
+            where=Where(page=page.number, bbox=bbox),
+        )
+        for page in pages
+        for figure, parts, bbox in page.rejoined
+    ]
     blocks = _assemble(pages, notes)
     return SourceDocument(blocks=tuple(blocks), format="pdf", name=name, notes=tuple(notes))
+
+
+def _edge(page: _Page, last: bool = False) -> _Edge | None:
+    """The table without rulings a page starts with (ends with, when ``last``), as the side of a table that rows
+    on the previous (next) page may continue; None when the page does not start (end) with one."""
+    content = [b for _, b in page.blocks if not (isinstance(b, _Line) and _in_margin(b, page.height))]
+    found = [(i, b) for i, b in enumerate(content) if isinstance(b, _Bare)]
+    if not found:
+        return None
+    i, table = found[-1] if last else found[0]
+    if last and i + 1 < len(content):
+        return None  # something printed after it
+    if not last and any(
+        isinstance(b, _Region) or (isinstance(b, _Line) and len(_figures(b)[1]) >= _MIN_VALUES) for b in content[:i]
+    ):
+        return None  # figures printed before it
+    return _Edge(table, [b.text() for b in content[:i] if isinstance(b, _Line)])
 
 
 def _check_text(label: str, chars_per_page: list[list[str]]) -> None:
@@ -954,8 +1341,16 @@ def _turned(
     return upright_height, turned_chars, rules[0], rules[1]
 
 
-def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Rule], vertical: list[_Rule]) -> _Page:
-    """Tables from the rulings, characters into their cells, the rest into lines."""
+def _layout(
+    number: int,
+    height: float,
+    chars: list[_Char],
+    horizontal: list[_Rule],
+    vertical: list[_Rule],
+    edges: tuple[_Edge | None, _Edge | None] = (None, None),
+) -> _Page:
+    """Tables from the rulings, characters into their cells, the rest into lines. ``edges``: the tables without
+    rulings ending the previous page and starting the next one, which rows at the top or bottom may continue."""
     drawn = len(horizontal) + len(vertical)
     if drawn > _MAX_RULINGS:  # a drawing (a chart, a seal), not table rules: read the page as lines
         horizontal, vertical = [], []
@@ -972,13 +1367,15 @@ def _layout(number: int, height: float, chars: list[_Char], horizontal: list[_Ru
         for cell in region.cells:
             cell.chars = []
     regions = kept
-    bare, lines = _borderless(number, _lines(rest))
+    lines, rejoined = _rejoin_wrapped(_lines(rest))
+    bare, lines = _borderless(number, lines, height, *edges)
     blocks: list[tuple[float, _Line | _Region | _Bare]] = [(line.y1, line) for line in lines]
     blocks += [(table.top, table) for table in bare]
     blocks += [(region.top, region) for region in regions]
     blocks.sort(key=lambda b: -b[0])
     page = _Page(number, height, blocks)
     page.drawn = drawn
+    page.rejoined = rejoined
     return page
 
 
