@@ -826,6 +826,20 @@ class TestPageMostlyOneTable:
         )
         return "<table><tr>" + "".join(f"<td>{h}</td>" for h in header) + f"</tr>{rows}</table>"
 
+    def test_a_sidebar_beside_the_tables_is_not_read(self) -> None:
+        """Tables and a title in the main column, a sidebar of plain text and last year's report beside it: the
+        main column is the body (the sidebar's link would give the wrong title and year)."""
+        para = (
+            "<p>联系我们：某县人民政府办公室，地址：某县城关镇人民路一号政府大院综合楼三楼，邮政编码：123456，"
+            "联系电话：0123-1234567，传真：0123-7654321，电子邮箱：gov@example.cn，工作时间：周一至周五上午九时至"
+            "十二时，下午一时半至五时半（法定节假日除外）。依申请公开受理地点：某县政务服务中心一楼综合窗口。</p>"
+        )
+        link = "<a href='/r2022.html'>某县人民政府2022年政府信息公开工作年度报告</a>"
+        side = f"<div class=side><p>{link}</p>{para * 3}</div>"
+        main = f"<div class=main><p>{self.TITLE}</p><p>{self.HEAD}</p><div>{self.table() * 8}</div></div>"
+        result = read(f"<body>{side}{main}</body>", format="html")
+        assert (result.report.title, result.report.year) == (self.TITLE, 2023)
+
     @pytest.mark.parametrize(
         "layout_",
         [

@@ -125,6 +125,7 @@ _BREAKS = _BLOCK | {"br"}  # elements that split the text of a table cell
 _HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _TITLE_TAGS = _HEADINGS | {"p", "div", "span", "strong", "b", "td"}  # where a page prints its title
 _MAX_SPAN = 1000
+_OWN_TEXT = 16  # weight (two per Chinese character) of text beside its tables that makes an element the body
 
 
 def read_html(data: bytes | str, *, name: str | None = None) -> SourceDocument:
@@ -573,19 +574,14 @@ class _Reader:
         """The element holding the report: from ``<body>`` down, the child holding most of the page's text while
         it holds 80 % of it, then widened to hold every data table.
 
-        A data table is never the body, and neither is an element holding next to nothing but data tables while
-        text lies around it (a table in a wrapper, the page's title and headings printed beside the wrapper): on a
-        page whose text is mostly one table, that text is the report's.
+        A data table is never the body, and neither is an element holding nothing but data tables (a wrapper
+        around the only table of a page whose title and headings are printed beside it): the body is then widened
+        to the nearest element holding some text of its own beside its tables.
         """
         weight = self._weight
-        in_tables: dict[HtmlElement, int] = {}  # weight of the data tables under each element
-        for table in tables:
-            held = weight(table)
-            if held:
-                for ancestor in table.iterancestors():
-                    in_tables[ancestor] = in_tables.get(ancestor, 0) + held
         body = self.root.find("body")
-        node: HtmlElement = body if body is not None else self.root
+        top: HtmlElement = body if body is not None else self.root
+        node = top
         total = weight(node)
         while total:
             best = max(node, key=weight, default=None)
@@ -593,10 +589,17 @@ class _Reader:
                 break
             if not any(c.tag in _BLOCK for c in best):  # a paragraph, not a container of paragraphs
                 break
-            text_around = weight(node) - in_tables.get(node, 0)
-            if weight(best) - in_tables.get(best, 0) < 0.1 * text_around:  # tables only, their text outside
-                break
             node = best
+        if node is not top and tables:
+            in_tables: dict[HtmlElement, int] = {}  # weight of the data tables under each element
+            for table in tables:
+                for ancestor in table.iterancestors():
+                    in_tables[ancestor] = in_tables.get(ancestor, 0) + weight(table)
+            while node is not top and weight(node) - in_tables.get(node, 0) < _OWN_TEXT:
+                parent = node.getparent()
+                if parent is None:
+                    break
+                node = parent
         for table in tables:
             if not self._contains(node, table):
                 node = self._common_ancestor(node, table)
