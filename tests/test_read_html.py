@@ -758,7 +758,8 @@ class TestReportElsewhere:
         assert self.refusal(self.HEAD.format("", body)) == (
             "nb.html mentions government information disclosure but has no 表三 (收到和处理政府信息公开申请情况) "
             "or 表四 that can be read: the page links to 2 attached file(s) that may hold the report: "
-            "某区2023年政府信息公开 工作年度报告.pdf (/u/a&b/2023nb.pdf), 通知 (/u/notice.doc); download the report's "
+            "某区2023年政府信息公开 工作年度报告.pdf (/u/a&b/2023nb.pdf?v=2), 通知 (/u/notice.doc); download the "
+            "report's "
             "file and read that"
         )
 
@@ -791,13 +792,37 @@ class TestReportElsewhere:
             "which need OCR"
         )
 
-    def test_a_page_that_is_no_report_at_all(self) -> None:
-        page = "<html><body><p>欢迎访问</p><a href='/guide.pdf'>办事指南</a></body></html>"
+    def test_a_page_that_is_no_report_at_all_gets_no_advice(self) -> None:
+        """A page that does not even mention government information disclosure is simply not a report."""
+        page = "<html><body><p>欢迎访问</p><img src='a.jpg'><a href='/guide.pdf'>办事指南</a></body></html>"
         assert self.refusal(page) == (
-            "nb.html is not an annual report on government information disclosure (政府信息公开工作年度报告): "
-            "the page links to 1 attached file(s) that may hold the report: 办事指南 (/guide.pdf); download the "
-            "report's file and read that"
+            "nb.html is not an annual report on government information disclosure (政府信息公开工作年度报告)"
         )
+
+    def test_only_files_are_attachments(self) -> None:
+        """An address is an attached file by the end of its path: a site whose name holds ".et" or ".doc" is not."""
+        links = (
+            "<a href='http://www.etax.gov.cn/index'>税务</a><a href='http://docs.example.cn/'>文档</a>"
+            "<a href='/nb.PDF#page=2'>年度报告</a><a href='http://[broken/a.pdf'>坏链接</a>"
+        )
+        message = self.refusal(self.HEAD.format("", f"<p>政府信息公开</p>{links}"))
+        assert "links to 1 attached file(s) that may hold the report: 年度报告 (/nb.PDF#page=2);" in message
+
+    def test_a_report_read_from_the_page_text_gets_no_advice(self) -> None:
+        """A page whose report is printed as text, not tables, is read; its links and scripts are not noted."""
+        from strategies_read import tab_text
+
+        lines = "".join(f"<p>{line.replace(chr(9), ' ')}</p>" for line in tab_text(sample_report()).splitlines())
+        page = f"<html><body>{lines}<a href='/nb.pdf'>年度报告.pdf</a><script></script></body></html>"
+        result = read(page, format="html")
+        assert result.report.applications == sample_report().applications
+        assert not [n for n in result.notes if n.code in ("html-attachment", "html-frame", "html-scripted")]
+
+    def test_unclosed_links_and_frames_are_no_trouble(self) -> None:
+        """Markup cut short thousands of times over (the hints come from a parse of the page, not from patterns)."""
+        junk = "<a href=x.pdf " * 4000 + "<iframe " * 4000 + "<a " * 4000
+        message = self.refusal(self.HEAD.format("", "<p>政府信息公开</p>" + junk))
+        assert message.startswith("nb.html mentions government information disclosure")
 
     def test_a_page_with_its_tables_is_not_searched(self) -> None:
         """A page giving tables is read as usual: links to its PDF version or a script are not noted."""

@@ -1634,8 +1634,11 @@ def _text_of(blocks: Sequence[SourceLine | SourceTable | _Segment]) -> list[str]
     return lines
 
 
-_ELSEWHERE: Final = ("html-attachment", "html-frame", "html-scripted", "html-image-tables")
-"""Codes of reader notes saying where the report of a document without tables may be: put in a refusal."""
+_REFUSAL_HINTS: Final = ("html-attachment", "html-frame", "html-scripted")
+"""Codes of reader notes saying where the report of a page without tables may be: named in a refusal only (a page
+whose report is read from its text does not need them)."""
+_ELSEWHERE: Final = (*_REFUSAL_HINTS, "html-image-tables")
+"""The reader notes a refusal of a document mentioning government information disclosure names."""
 
 
 def assemble(doc: SourceDocument) -> ImportResult:
@@ -1646,7 +1649,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
     """
     ctx = _Context()
     for note in doc.notes:
-        ctx.note(note.code, note.message, note.where, note.severity)
+        if note.code not in _REFUSAL_HINTS:
+            ctx.note(note.code, note.message, note.where, note.severity)
     name = doc.name or "the source"
     text = _Text(doc.blocks)
     if not _has_text(doc.blocks):
@@ -1674,16 +1678,15 @@ def assemble(doc: SourceDocument) -> ImportResult:
                 f"{name} follows the pre-2019 outline (概述 / 依申请公开 sections, no 表三 of the 2019 or 2021 "
                 "format): it cannot be read as either edition"
             )
-        # what the format reader saw of a report kept elsewhere (attached files, frames, images) says what to do
-        hints = "; ".join(note.message for note in doc.notes if note.code in _ELSEWHERE)
         if "政府信息公开" in compact:
+            # what the format reader saw of a report kept elsewhere (attached files, frames, images) says what to do
+            hints = "; ".join(note.message for note in doc.notes if note.code in _ELSEWHERE)
             raise ReadError(
                 f"{name} mentions government information disclosure but has no 表三 (收到和处理政府信息公开申请情况) "
                 "or 表四 that can be read: " + (hints or "is it an annual report, or are its tables images?")
             )
         raise ReadError(
             f"{name} is not an annual report on government information disclosure (政府信息公开工作年度报告)"
-            + (f": {hints}" if hints else "")
         )
 
     # metadata

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from html import unescape as html_unescape
 from itertools import repeat
 from typing import TYPE_CHECKING, Any, Final
+from urllib.parse import urlsplit
 
 from ..errors import MissingDependencyError, ReadError
 from ._meta import find_published
@@ -223,31 +223,42 @@ _OPEN_TAG: Final = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)")
 _SCRIPT: Final = re.compile(r"<(script|style)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
-_ATTACHMENT: Final = re.compile(
-    r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+?\.(?:pdf|docx?|wps|xlsx?|et|ofd|zip|rar))(?:[?#][^\"'\s>]*)?[\"']?[^>]*>"
-    r"(.*?)</a\s*>",
-    re.IGNORECASE | re.DOTALL,
-)
-_FRAME: Final = re.compile(
-    r"<(?:i?frame|embed)\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)|<object\b[^>]*?\bdata\s*=\s*[\"']?([^\"'\s>]+)",
-    re.IGNORECASE,
-)
-_SCRIPT_TAG: Final = re.compile(r"<script\b", re.IGNORECASE)
+_ATTACHED: Final = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".zip", ".rar")
+"""Suffixes of the files a page may attach its report as."""
 _LITTLE_TEXT = 300  # characters: a page holding less has no report in its own text
 
 
 def _elsewhere(text: str, read: int) -> list[SourceNote]:
     """Where the report of a page without tables may be instead: attached files it links to, pages it shows in
-    frames, or content its scripts load (a page holding little text and scripts). Looked for in the page's markup
-    only when the page gave no table, so a page read normally pays nothing for it.
+    frames, or content its scripts load (a page holding little text and scripts).
+
+    Looked for only when the page gave no table, in a fresh parse of the page (the one read has lost its frames
+    and scripts), so a page read normally pays nothing for it. The assembler names these in its refusal; a page
+    whose report is read from its text does not get them.
     """
+    import lxml.etree
+
+    try:
+        root = lxml.etree.fromstring(
+            _CONTROL.sub("", text), parser=lxml.etree.HTMLParser(remove_comments=True, remove_pis=True)
+        )
+    except (lxml.etree.LxmlError, ValueError):
+        return []
+    if root is None:
+        return []
     notes: list[SourceNote] = []
-    links: list[tuple[bool, str, str]] = []  # (names a report?, text, address)
-    for match in _ATTACHMENT.finditer(text):
-        href, inner = html_unescape(match.group(1)), _clean(html_unescape(_TAG.sub("", match.group(2))))
-        links.append((not any(word in inner + href for word in ("报告", "年报")), inner, href))
+    links: list[tuple[bool, str, str]] = []  # (names no report?, text, address)
+    for link in root.iter("a"):
+        href = (link.get("href") or "").strip()
+        try:
+            path = urlsplit(href).path.lower()
+        except ValueError:  # not an address (an unclosed [ taken for an IPv6 host)
+            continue
+        if path.endswith(_ATTACHED):
+            inner = _clean(_all_text(link))
+            links.append((not any(word in inner + href for word in ("报告", "年报")), inner, href))
     if links:
-        links.sort(key=lambda link: link[0])  # stable: those naming a report first, in page order
+        links.sort(key=lambda found: found[0])  # stable: those naming a report first, in page order
         shown = ", ".join(f"{inner[:40]} ({href})" if inner else href for _, inner, href in links[:3])
         more = f" and {len(links) - 3} more" if len(links) > 3 else ""
         notes.append(
@@ -258,7 +269,11 @@ def _elsewhere(text: str, read: int) -> list[SourceNote]:
                 severity="info",
             )
         )
-    frames = [a or b for a, b in _FRAME.findall(text)]
+    frames = [
+        address.strip()
+        for el in root.iter("iframe", "frame", "embed", "object")
+        if (address := el.get("data" if el.tag == "object" else "src")) and address.strip()
+    ]
     if frames:
         shown = ", ".join(frames[:3]) + (f" and {len(frames) - 3} more" if len(frames) > 3 else "")
         notes.append(
@@ -268,7 +283,7 @@ def _elsewhere(text: str, read: int) -> list[SourceNote]:
                 severity="info",
             )
         )
-    scripts = len(_SCRIPT_TAG.findall(text))
+    scripts = sum(1 for _ in root.iter("script"))
     if scripts and read < _LITTLE_TEXT and not links and not frames:
         notes.append(
             SourceNote(
