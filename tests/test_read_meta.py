@@ -54,6 +54,20 @@ class TestMetadata:
             "江川市自然资源局2023年政府信息公开工作年度报告"
         )
 
+    @pytest.mark.parametrize(
+        ("before", "title"),
+        [
+            ("附件", "政府信息公开工作2023年度报告"),
+            ("通知公告", "政府信息公开工作年度报告"),
+            ("新闻中心", "政府信息公开工作年度报告"),
+            ("工作动态", "办公室2023年度政府信息公开工作年度报告"),
+            ("打印本页", "局2023年政府信息公开工作年度报告"),
+        ],
+    )
+    def test_a_page_line_before_the_title_is_no_part_of_a_name(self, before: str, title: str) -> None:
+        """Lines of a page's own (附件, column names, 打印本页) name no place: never the start of a body's name."""
+        assert find_title([before, title]) == title
+
     def test_a_page_line_or_a_whole_name_before_the_title_is_not_joined(self) -> None:
         title = "办公室2023年政府信息公开工作年度报告"
         assert find_title(["政府信息公开", title]) == title

@@ -265,7 +265,7 @@ def find_title(lines: Sequence[str]) -> str | None:
             before = flats[first - 1]
             if re.match(r"^(\d{4}年|年度报告)", title):
                 title = before + title  # the body's name on the line before
-            elif title.startswith(_ORGAN_WORDS) and _NAME_PART.match(before) and not before.endswith(_PAGE_WORDS):
+            elif _name_cut(before, title):
                 title = before + title  # the body's name cut inside (江川市人民政府 / 办公室2023年…)
         return title
     return None
@@ -278,6 +278,26 @@ _NAME_PART: Final = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
 """A line that may be the start of a body's name: a few Chinese characters, no year, figure or punctuation."""
 _PAGE_WORDS: Final = ("首页", "公开", "位置", "报告", "年报", "正文", "专栏")
 """Last words of a web page's own lines (breadcrumbs, column names), which never start a body's name."""
+_PLACE: Final = re.compile(r"[省市县区州盟旗镇乡村]|街道|国家|中国|自治|兵团")
+"""What the first part of a body's name holds: a place (江川市, 某某街道) or the state (国家…)."""
+
+
+def _name_cut(before: str, title: str) -> bool:
+    """True when the line ``before`` a title is the start of the body's name the title goes on with.
+
+    The title starts with a word naming a kind of body (办公室2023年…, not 政府信息公开…), and the line before is a
+    few Chinese characters naming a place, not a page's own line (附件, 通知公告, 打印本页, 政务公开):
+
+    >>> _name_cut("江川市人民政府", "办公室2023年政府信息公开工作年度报告")
+    True
+    >>> [_name_cut(line, "办公室2023年政府信息公开工作年度报告") for line in ("工作动态", "打印本页", "政府信息公开")]
+    [False, False, False]
+    >>> _name_cut("通知公告", "政府信息公开工作年度报告")
+    False
+    """
+    if not title.startswith(_ORGAN_WORDS) or title.startswith(("政府信息", "政务公开")):
+        return False
+    return bool(_NAME_PART.match(before) and _PLACE.search(before)) and not before.endswith(_PAGE_WORDS)
 _YEAR: Final = re.compile(r"\d{4}年")
 _TITLE_STARTS: Final = ("度政府信息公开工作", "政府信息公开工作", "度政务公开工作", "政务公开工作")
 _PAGE_LABELS: Final = re.compile(r"^(?:信息)?来源|^发布|^时间|^日期|^作者|^索引|^文号|^浏览|^字号|^分类")
@@ -308,10 +328,12 @@ def find_agency_in_title(title: str) -> str | None:
 
     >>> find_agency_in_title("宿迁市交通运输局关于2025年度政府信息公开工作年度报告的公告")
     '宿迁市交通运输局'
+    >>> find_agency_in_title("政府信息公开工作2023年度报告") is None  # the words of the title, not a body
+    True
     """
     m = re.match(r"^(.+?)(?:关于)?(\d{4})年", title)
     if m:
-        return m.group(1)
+        return None if m.group(1).startswith(("政府信息", "政务公开")) else m.group(1)
     m = re.match(r"^\d{4}年度?(.+?)(?:政府信息公开|政务公开)", title)
     return m.group(1) if m else None
 
