@@ -65,6 +65,10 @@ class TestDecode:
         assert "\ufffd" in text
 
 
+ENCRYPTED_ENTRY = "EncryptedPackage".encode("utf-16-le") + bytes(30) + b"\x22\x00" + bytes(62)
+"""The directory entry of the stream of a password-protected .docx (the word alone, in a .doc's text, is not one)."""
+
+
 class TestUnreadable:
     """Formats no reader takes, told apart from the ones a reader does."""
 
@@ -75,11 +79,8 @@ class TestUnreadable:
             (bytes.fromhex("d0cf11e0a1b11ae1"), "A.XLS", "a legacy Excel 97-2003 (.xls) workbook"),
             (bytes.fromhex("d0cf11e0a1b11ae1"), "a.et", "a WPS spreadsheet (.et)"),
             (bytes.fromhex("d0cf11e0a1b11ae1"), None, "a legacy Office compound file"),
-            (
-                bytes.fromhex("d0cf11e0a1b11ae1") + "EncryptedPackage".encode("utf-16-le"),
-                "a.docx",
-                "an Office document protected",
-            ),
+            (bytes.fromhex("d0cf11e0a1b11ae1") + ENCRYPTED_ENTRY, "a.docx", "an Office document protected"),
+            (bytes.fromhex("d0cf11e0a1b11ae1") + "EncryptedPackage".encode("utf-16-le"), "a.doc", "a legacy Word"),
             (b"GIF89a....", None, "an image"),
             (b"II*\x00....", "scan.tif", "an image"),
             (b"  {\\rtf1", None, "an RTF document"),
@@ -96,3 +97,30 @@ class TestUnreadable:
     )
     def test_readable_formats_are_not(self, head: bytes) -> None:
         assert unreadable(head, "x.bin") is None
+
+
+class TestPackages:
+    """Zip files told apart by what they hold, not by a part's folder name."""
+
+    @staticmethod
+    def package(parts: dict[str, str]) -> bytes:
+        import io
+        import zipfile
+
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, text in parts.items():
+                out.writestr(name, text)
+        return buffer.getvalue()
+
+    def test_a_word_document_with_its_parts_elsewhere_is_word(self) -> None:
+        main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+        types = f'<Types><Override PartName="/doc/main.xml" ContentType="{main}"/></Types>'
+        data = self.package({"[Content_Types].xml": types, "doc/main.xml": "<w/>"})
+        assert sniff_format(data) == "docx"
+        assert unreadable(data, "a.docx") is None
+
+    def test_a_damaged_word_file_goes_to_the_word_reader(self) -> None:
+        data = self.package({"word/document.xml": "<w/>"})[:-30]  # the central directory cut off
+        assert unreadable(data, "a.docx") is None
+        assert sniff_format(data) == "docx"

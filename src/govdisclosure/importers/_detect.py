@@ -11,7 +11,9 @@
 from __future__ import annotations
 
 import codecs
+import io
 import re
+import zipfile
 from typing import Final
 
 __all__ = ["FORMATS", "decode", "format_from_suffix", "sniff_format", "unreadable"]
@@ -47,7 +49,7 @@ def sniff_format(head: str | bytes) -> str:
     if isinstance(head, bytes):
         if head.lstrip()[:5] == b"%PDF-":
             return "pdf"
-        if head[:4] == b"PK\x03\x04" and b"word/" in head:
+        if head[:4] == b"PK\x03\x04" and _package(head) == "docx":
             return "docx"
         head = head[:65536].decode("utf-8", "replace")
     if head.lstrip().startswith("%PDF-"):
@@ -68,7 +70,9 @@ _OLE_KINDS: Final = {
     ".xls": "a legacy Excel 97-2003 (.xls) workbook: save the report as .docx or PDF, or the tables as text",
     ".et": "a WPS spreadsheet (.et): save the report as .docx or PDF, or the tables as text",
 }
-_ENCRYPTED: Final = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected .docx/.xlsx keeps
+_ENCRYPTED: Final = "EncryptedPackage".encode("utf-16-le") + bytes(30) + b"\x22\x00"
+"""The directory entry of the stream a password-protected .docx/.xlsx keeps: its name in UTF-16, padded to 64
+bytes, then the name's length in bytes (34) — an entry, not the word printed in a document's text."""
 _IMAGES: Final = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"II*\x00", b"MM\x00*")
 
 
@@ -94,17 +98,42 @@ def unreadable(head: bytes, name: str | None = None) -> str | None:
             "a legacy Office compound file (a Word 97-2003 .doc, a WPS .wps or an Excel .xls): open it and save "
             "it as .docx"
         )
-    if head.startswith(b"PK\x03\x04") and b"word/" not in head:
-        if b"OFD.xml" in head or b"Doc_0/" in head:
+    if head.startswith(b"PK\x03\x04"):
+        kind = _package(head)
+        if kind == "ofd":
             return "an OFD document (版式文档): print or export it to PDF and read that"
-        if b"xl/" in head:
+        if kind == "xlsx":
             return "an Excel workbook: save the report as .docx or PDF, or the tables as text"
-        return "a zip archive, not a report: extract the report's file from it and read that"
+        if kind == "zip":
+            return "a zip archive, not a report: extract the report's file from it and read that"
     if head.startswith(_IMAGES):
         return "an image, not text: its text must be recognised (OCR) before it can be read"
     if head.lstrip()[:5] == b"{\\rtf":
         return "an RTF document: open it in Word, WPS or LibreOffice and save it as .docx"
     return None
+
+
+def _package(data: bytes) -> str | None:
+    """What a zip file holds: ``docx`` (a Word document), ``xlsx``, ``ofd``, ``zip`` (anything else), or None when
+    it cannot be opened as a zip (left to the reader the name or ``format=`` chooses, which says what is wrong;
+    ``docx`` when it names Word parts).
+
+    A Word document is told by its content types (``wordprocessingml``), wherever its parts are stored, or, when
+    those cannot be read, by a ``word/`` part as Word writes it.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = package.namelist()
+            types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, RuntimeError, EOFError):
+        return "docx" if b"word/" in data else None  # a damaged Word file: the Word reader says what is wrong
+    if b"wordprocessingml" in types or any(name.startswith("word/") for name in names):
+        return "docx"
+    if b"spreadsheetml" in types or any(name.startswith("xl/") for name in names):
+        return "xlsx"
+    if "OFD.xml" in names or any(name.startswith("Doc_0/") for name in names):
+        return "ofd"
+    return "zip"
 
 
 def decode(data: bytes) -> tuple[str, str]:
