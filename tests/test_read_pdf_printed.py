@@ -108,9 +108,10 @@ class TestDirection:
         [
             ([0.0] * 40, 0),
             ([1.5708] * 40, 1),
-            ([3.1416] * 30 + [0.0] * 10, 2),
-            ([4.7124] * 25 + [0.0] * 15, 3),
+            ([3.1416] * 34 + [0.0] * 6, 2),
+            ([4.7124] * 32 + [0.0] * 8, 3),
             ([1.5708] * 20 + [0.0] * 20, 0),  # no majority: left as it is
+            ([4.7124] * 28 + [0.0] * 12, 0),  # a note up the margin longer than an upright title: not turned
             ([0.7854] * 30 + [4.7124] * 10, 0),  # a watermark slanted across the page is no direction
             ([2.3562] * 30 + [0.0] * 10, 0),  # nor is one slanted the other way (it is not upside down)
             ([-1.0] * 30 + [1.5708] * 10, 1),  # characters pdfium cannot tell about do not count

@@ -298,6 +298,8 @@ def _name_cut(before: str, title: str) -> bool:
     if not title.startswith(_ORGAN_WORDS) or title.startswith(("政府信息", "政务公开")):
         return False
     return bool(_NAME_PART.match(before) and _PLACE.search(before)) and not before.endswith(_PAGE_WORDS)
+
+
 _YEAR: Final = re.compile(r"\d{4}年")
 _TITLE_STARTS: Final = ("度政府信息公开工作", "政府信息公开工作", "度政务公开工作", "政务公开工作")
 _PAGE_LABELS: Final = re.compile(r"^(?:信息)?来源|^发布|^时间|^日期|^作者|^索引|^文号|^浏览|^字号|^分类")

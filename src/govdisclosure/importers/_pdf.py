@@ -1274,6 +1274,7 @@ def _extract(document: Any, index: int, pdfium_c: Any) -> tuple[float, list[_Cha
 
 
 _SAMPLE = 64  # characters whose direction is asked for, spread over the page
+_TURNED = 0.8  # share of them running one other way that makes a page turned (a page printed turned is all turned)
 
 
 def _quarter(pdfium_c: Any, textpage: Any, text: str) -> int:
@@ -1283,9 +1284,10 @@ def _quarter(pdfium_c: Any, textpage: Any, text: str) -> int:
     A landscape page may be printed onto a portrait sheet with everything on it turned (a table too wide for the
     page, a printer driver turning landscape pages): its characters then follow each other down or up the page.
     The direction of a sample of the page's characters is asked of pdfium (their angle); the page is taken as
-    turned when most of them agree. Characters printed upright one under the other (a narrow header cell's stacked
-    label) are upright, so they do not count as turned, and slanted ones (a watermark across the page) count for
-    no direction.
+    turned when four in five of them run the same other way (a cover with a short upright title beside a longer
+    note printed up its margin is not turned). Characters printed upright one under the other (a narrow header
+    cell's stacked label) are upright, so they do not count as turned, and slanted ones (a watermark across the
+    page) count for no direction.
     """
     step = max(1, len(text) // _SAMPLE)
     votes = [0, 0, 0, 0]
@@ -1302,7 +1304,7 @@ def _quarter(pdfium_c: Any, textpage: Any, text: str) -> int:
         if abs(quarters - round(quarters)) < 0.1:  # slanted characters (a watermark) vote for no direction
             votes[round(quarters) % 4] += 1
     quarter = max(range(4), key=votes.__getitem__)
-    return quarter if quarter and votes[quarter] > seen / 2 else 0
+    return quarter if quarter and votes[quarter] >= _TURNED * seen else 0
 
 
 def _turned(
