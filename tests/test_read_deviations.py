@@ -289,6 +289,11 @@ class TestCells:
         [
             ("14（其中网上申请5件）", 14, "annotation"),
             ("14件", 14, "annotation"),
+            ("14人", 14, "annotation"),
+            ("14人次", 14, "annotation"),
+            ("14户", 14, "annotation"),
+            ("14家", 14, "annotation"),
+            ("14件次", 14, "annotation"),
             ("\uff11\uff14", 14, None),  # full-width digits
             ("14.00", 14, "decimal-count"),
             ("-14", None, "negative-count"),
@@ -305,6 +310,32 @@ class TestCells:
         assert result.provenance["applications.outcomes.granted.natural_person"].text == cell
         assert codes(result, "applications.outcomes.granted") == ([code] if code else [])
         assert differences(result, REPORT, besides=lambda p: p == "applications.outcomes.granted.natural_person") == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("cell", ["3人", "5件次", "三人", "见附件", "3 x"])
+    @pytest.mark.parametrize("column", [1, 3, 6])
+    def test_cell_among_the_figures_never_moves_them(self, fmt: str, cell: str, column: int) -> None:
+        """A count with a unit word is that count (noted); any other text among a row's figures blanks only its own
+        cell: the figures before it are kept and those after it stay in their columns."""
+        printed = Printed(REPORT)
+        printed.row("outcomes.granted")[2][column] = cell
+        result = read_printed(printed, fmt)
+        path = f"applications.outcomes.granted.{layout.APPLICANT_FIELDS[column].key}"
+        expected = int(cell[0]) if cell[0].isdigit() and " " not in cell else None
+        assert result.report.get(path) == expected
+        assert result.provenance[path].text == cell
+        assert codes(result, "applications.outcomes.granted") == ["annotation" if expected else "not-a-number"]
+        assert differences(result, REPORT, besides=lambda p: p == path) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_count_with_unit_word_in_table_two(self, fmt: str) -> None:
+        """ "60人次" in 行政许可's 本年处理决定数量 cell is 60, noted: the row is found, no figure lost."""
+        printed = Printed(REPORT)
+        next(r for r in printed.active if r[0] == "行政许可")[1] = ["60人次"]
+        result = read_printed(printed, fmt)
+        assert result.report.get("active_disclosure.licensing.decisions") == 60
+        assert codes(result, "active_disclosure.licensing") == ["annotation"]
+        assert differences(result, REPORT, besides=lambda p: p == "active_disclosure.licensing.decisions") == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_units_in_table_two(self, fmt: str) -> None:

@@ -52,12 +52,14 @@ _NOWHERE: Final = Where()  # no position: one frozen value, shared by every note
 _SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
 _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
 _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "空", "－", "\u2013", "_", "\\", "&nbsp;"})
-_VALUE: Final = re.compile(
-    r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$"
-)
+_COUNT_UNITS: Final = "件次|人次|条次|件|个|项|条|人|户|家|次|份|宗|起|例|篇"
+"""Short words printed after a count ("3人", "5件次", "2户"): the cell is that number, read with an annotation note."""
+_UNITS: Final = f"万元|元|万|{_COUNT_UNITS}"
+_VALUE: Final = re.compile(rf"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:{_UNITS})?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$")
 _DIGIT: Final = re.compile(r"\d")  # compiled once: searched for in every value of every row
 _WORD_CELL: Final = re.compile(
-    r"^(?:暂无|不适用|不涉及|n/?a|x|※|\*|(?P<approx>约\s*\d[\d,.]*|\d[\d,.]*\s*(?:余|多))\s*(?:件|个|项|条)?)$", re.I
+    rf"^(?:暂无|不适用|不涉及|n/?a|x|※|\*|(?P<approx>约\s*\d[\d,.]*|\d[\d,.]*\s*(?:余|多))\s*(?:{_COUNT_UNITS})?)$",
+    re.I,
 )
 """A word or an approximate figure printed in a data cell: the cell holds no count (not-a-number), the row is kept."""
 _NUMBER_ONLY: Final = re.compile("^[\\s\\d.\\-\u2212—/]*$")
@@ -274,6 +276,7 @@ def _row_item(
     values: list[tuple[str, Where]] = []
     cols: list[int] = []
     label_col = -1
+    figures = False  # a figure printed since the last label: the row's cells have started
     for col, cell in enumerate(row):
         text, is_value = _cell_text(cell.text)
         if is_value:
@@ -281,6 +284,14 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
+            figures = figures or bool(text)
+        elif figures:
+            # Text among the figures ("3人数", "见附件") is one unreadable cell of the row, read (and noted) as such:
+            # taken for a label, it would drop the figures before it and move those after it to other columns.
+            # A merged cell reaching into the row from above is not printed in it: it is skipped like a blank.
+            if not cell.spanned:
+                values.append((text, cell.where))
+                cols.append(col)
         else:
             if " / " in text:  # a header path (三、… / （一）…): each level is a label
                 for part in _PATH_SEP.split(text):
@@ -591,7 +602,7 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
 
 _GROUPED: Final = re.compile(r"^-?[\d,]+")
 _GROUPS: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+")
-_NUMBER_WITH_UNIT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
+_NUMBER_WITH_UNIT: Final = re.compile(rf"^(-?\d+(?:\.\d+)?)\s*({_UNITS})?\s*(?:[（(][^）)]*[）)])?$")
 
 
 def _ten_thousandths(number: Decimal) -> Decimal:
