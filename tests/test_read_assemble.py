@@ -489,6 +489,22 @@ class TestHeaderColumns:
             "applications.new_received: column not in the form ignored: 小计 15"
         ]
 
+    def test_run_in_a_merged_cell_under_the_header(self) -> None:
+        """A row's seven figures run together in one cell merged across the seven columns ("12202310", of which
+        only 1 2 2 0 2 3 10 adds up): cut apart by C3 and marked inferred, never read as 自然人 = 12202310."""
+        keys = [f.key for f in layout.APPLICANT_FIELDS]
+        table = applications_in_order(keys)
+        run = "12202310"
+        index = 2  # 二、上年结转 (the header row is 0)
+        label_cell = table.rows[index][0]
+        merged = [SourceCell(run, Where(table=0, row=index, col=1), colspan=7)]
+        merged += [SourceCell(run, Where(table=0, row=index, col=c), colspan=7, spanned=True) for c in range(2, 8)]
+        rows = (*table.rows[:index], (label_cell, *merged), *table.rows[index + 1 :])
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), SourceTable(rows)))
+        assert result.report.applications.carried_over.values() == (1, 2, 2, 0, 2, 3, 10)
+        assert result.provenance["applications.carried_over.natural_person"].inferred
+        assert [n.code for n in result.notes if n.path == "applications.carried_over"] == ["digits-split"]
+
     def test_review_columns_by_header(self) -> None:
         """表四 with 总计 printed before 结果维持 under 行政复议: the two stay in their own fields."""
         root = layout.REVIEW_LITIGATION.root

@@ -528,6 +528,24 @@ class TestColumns:
         result = read_printed(printed, fmt)
         assert differences(result, REPORT) == []
 
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_row_with_a_leading_blank_cell(self, fmt: str) -> None:
+        """表四's row printed with an empty cell before its fifteen figures (one grid column wider than the header):
+        the figures are read in order, never one column to the right of where they are printed."""
+        printed = Printed(REPORT)
+        page = printed.page(fmt)
+        row = {
+            "html": "<tr>" + "".join(f"<td>{c}</td>" for c in printed.review),
+            "markdown": "| " + " | ".join(printed.review) + " |",
+            "text": "\n" + "\t".join(printed.review) + "\n",
+        }[fmt]
+        shifted = {"html": "<tr><td></td>" + row[4:], "markdown": "|  " + row, "text": "\n\t" + row[1:]}[fmt]
+        assert page.count(row) == 1
+        result = read(page.replace(row, shifted), format=fmt)
+        assert result.report.review_litigation == REPORT.review_litigation
+        assert codes(result, "review_litigation") == []
+        assert differences(result, REPORT) == []
+
     def test_review_columns_in_another_order(self) -> None:
         """表四 with 总计 first in each block (HTML, two header rows): read by the header."""
         pytest.importorskip("govdisclosure.importers._html")
@@ -764,6 +782,34 @@ class TestDigitRuns:
         origin = result.provenance["applications.new_received.total"]
         assert (origin.text, origin.inferred) == ("66 0042 476", True)
         assert codes(result, "applications.new_received") == ["digits-split"]
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("path", ["new_received", "carried_over"])
+    def test_run_in_one_cell_under_the_header(self, fmt: str, path: str) -> None:
+        """A row's figures printed as one run of digits in one cell under 表三's header ("660042476"): cut apart
+        (C3, then the column sums), inferred, never read as one figure of 自然人."""
+        printed = Printed(REPORT)
+        expected = REPORT.get(f"applications.{path}")
+        run = "".join(str(v) for v in expected.values())
+        printed.row(path)[2] = [run]
+        result = read_printed(printed, fmt)
+        assert result.report.get(f"applications.{path}") == expected
+        origin = result.provenance[f"applications.{path}.natural_person"]
+        assert (origin.text.strip(), origin.inferred) == (run, True)
+        assert codes(result, f"applications.{path}") == ["digits-split"]
+        assert differences(result, REPORT) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_run_in_one_cell(self, fmt: str) -> None:
+        """表四's fifteen figures printed as one run in one cell: cut apart by its block sums (C4), inferred."""
+        printed = Printed(REPORT)
+        run = "".join(printed.review)
+        printed.review = [run]
+        result = read_printed(printed, fmt)
+        assert result.report.review_litigation == REPORT.review_litigation
+        assert result.provenance["review_litigation.reconsideration.upheld"].inferred
+        assert codes(result, "review_litigation") == ["digits-split"]
+        assert differences(result, REPORT) == []
 
 
 class TestEditions:

@@ -878,10 +878,11 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     targets = [p + offset for p in positions] if offset else list(positions)
     values = item.values
     slots: Sequence[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
+    count = len(fields)
     if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
         for text, _ in values:
-            if len(text) > 2 and _is_run(text):  # (most cells are shorter than a run: no call for them)
-                return None
+            if len(text) > 2 and (_is_run(text) or (len(text) >= count and _whole_run(values, count))):
+                return None  # (most cells are shorter than a run: no call for them)
         slots = values
     else:
         slots = [None] * len(targets)
@@ -892,7 +893,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             text = values[i][0]
             k = slot_of.get(col)
             if k is not None:
-                if len(text) > 2 and _is_run(text):
+                if len(text) > 2 and (_is_run(text) or (len(text) >= count and _whole_run(values, count))):
                     return None
                 slots[k] = values[i]
             elif text:
@@ -907,7 +908,6 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
                 "warning",
                 prefix,
             )
-    count = len(fields)
     missing: list[str] = []
     out = _read_cells(fields, slots, prefix, ctx, missing)
     if missing:
@@ -921,6 +921,14 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             prefix,
         )
     return out
+
+
+def _whole_run(cells: Sequence[tuple[str, Where]], count: int) -> bool:
+    """True when the only printed cell of a row is a run of digits long enough to hold all its ``count`` cells
+    ("660042476" under 自然人, the others blank): the row's figures printed without separators, to be cut apart by
+    the digit splitter, not one figure of the first column."""
+    printed = [text for text, _ in cells if text]
+    return len(printed) == 1 and len(printed[0]) >= count and printed[0].isascii() and printed[0].isdigit()
 
 
 def _is_run(text: str) -> bool:
@@ -1372,12 +1380,23 @@ def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
     return [found[key] for key in _REVIEW_FLAT]
 
 
-def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Context) -> list[tuple[str, Where]] | None:
-    """表四's fifteen cells of a grid row in official order, read under the header naming them (None if not reached)."""
+def _review_cells(
+    row: Sequence[SourceCell], header: dict[int, str], headed: set[int], ctx: _Context
+) -> list[tuple[str, Where]] | None:
+    """表四's fifteen cells of a grid row in official order, read under the header naming them.
+
+    None (the row is read by order) when the row does not reach every named column, when it prints a figure in a
+    column under no header text at all (the row is shifted against the header: a leading cell of its own), or
+    when its only figure is a run of digits holding the whole table. ``headed``: the grid columns with a header text.
+    """
     by_col = {col: (cell.text.strip(), cell.where) for col, cell in enumerate(row) if not cell.spanned}
     if any(col not in by_col for col in header):
         return None
     extra = [by_col[col] for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
+    if any(where.col not in headed for _, where in extra if where.col is not None):
+        return None
+    if _whole_run([by_col[col] for col in header], len(header)):
+        return None
     if extra:
         ctx.note(
             "extra-column",
@@ -1388,6 +1407,11 @@ def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Conte
         )
     column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
     return [by_col[column_of[name]] for name in _REVIEW_FLAT]
+
+
+def _headed_columns(table: SourceTable) -> set[int]:
+    """The grid columns with a text in some header row of ``table`` (merged header cells included)."""
+    return {col for row in _header_rows(table) for col, cell in enumerate(row) if cell.text.strip()}
 
 
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
@@ -1401,6 +1425,7 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 tokens, cells, done = transposed, True, True
                 continue
             header = _review_header(block)
+            headed = _headed_columns(block) if header else set()
             for row in block.rows:
                 printed = [c for c in row if not c.spanned]  # each printed cell once
                 classified = [_cell_text(c.text) for c in printed]  # (stripped text, is a value)
@@ -1410,7 +1435,7 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                     is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
                 ):
                     cells = True
-                    named = _review_cells(row, header, ctx) if header and not tokens else None
+                    named = _review_cells(row, header, headed, ctx) if header and not tokens else None
                     if named is not None:
                         tokens.extend(named)
                     else:
@@ -1432,6 +1457,8 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
             done = True
     if not tokens:
         return {}
+    if cells and _whole_run(tokens, len(_REVIEW_FLAT)):  # the fifteen figures without separators, in one cell
+        tokens = [token for token in tokens if token[0]]  # cut apart by the digit splitter, not read as 结果维持
     item = _Item([], tokens, cells=cells)
     values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
     out: dict[str, dict[str, Any]] = {}
