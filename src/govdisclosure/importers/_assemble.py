@@ -276,7 +276,6 @@ def _row_item(
     values: list[tuple[str, Where]] = []
     cols: list[int] = []
     label_col = -1
-    figures = False  # a figure printed since the last label: the row's cells have started
     for col, cell in enumerate(row):
         text, is_value = _cell_text(cell.text)
         if is_value:
@@ -284,8 +283,7 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
-            figures = figures or bool(text)
-        elif figures:
+        elif values and any(t for t, _ in values):  # a figure printed since the last label: the cells have started
             # Text among the figures ("3人数", "见附件") is one unreadable cell of the row, read (and noted) as such:
             # taken for a label, it would drop the figures before it and move those after it to other columns.
             # A merged cell reaching into the row from above is not printed in it: it is skipped like a blank.
@@ -1381,20 +1379,21 @@ def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
 
 
 def _review_cells(
-    row: Sequence[SourceCell], header: dict[int, str], headed: set[int], ctx: _Context
+    row: Sequence[SourceCell], header: dict[int, str], table: SourceTable, ctx: _Context
 ) -> list[tuple[str, Where]] | None:
     """表四's fifteen cells of a grid row in official order, read under the header naming them.
 
     None (the row is read by order) when the row does not reach every named column, when it prints a figure in a
     column under no header text at all (the row is shifted against the header: a leading cell of its own), or
-    when its only figure is a run of digits holding the whole table. ``headed``: the grid columns with a header text.
+    when its only figure is a run of digits holding the whole table. ``table``: the grid of the row.
     """
     by_col = {col: (cell.text.strip(), cell.where) for col, cell in enumerate(row) if not cell.spanned}
     if any(col not in by_col for col in header):
         return None
-    extra = [by_col[col] for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
-    if any(where.col not in headed for _, where in extra if where.col is not None):
+    extra_cols = [col for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
+    if extra_cols and not _headed_columns(table).issuperset(extra_cols):  # (looked for only when there are some)
         return None
+    extra = [by_col[col] for col in extra_cols]
     if _whole_run([by_col[col] for col in header], len(header)):
         return None
     if extra:
@@ -1425,7 +1424,6 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 tokens, cells, done = transposed, True, True
                 continue
             header = _review_header(block)
-            headed = _headed_columns(block) if header else set()
             for row in block.rows:
                 printed = [c for c in row if not c.spanned]  # each printed cell once
                 classified = [_cell_text(c.text) for c in printed]  # (stripped text, is a value)
@@ -1435,7 +1433,7 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                     is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
                 ):
                     cells = True
-                    named = _review_cells(row, header, headed, ctx) if header and not tokens else None
+                    named = _review_cells(row, header, block, ctx) if header and not tokens else None
                     if named is not None:
                         tokens.extend(named)
                     else:
