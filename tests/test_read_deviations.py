@@ -529,6 +529,27 @@ class TestColumns:
         assert differences(result, REPORT) == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
+    def test_headers_cut_short_in_another_order(self, fmt: str) -> None:
+        """社会公益组 (表三) and 现行有效件 (表二) in headers printing their columns in another order: each header
+        cut short is read as the one column it begins, with an info note, and every cell under its header."""
+        printed = Printed(REPORT)
+        printed.order = [6, 0, 2, 1, 3, 4, 5]
+        for row in printed.active:
+            if len(row[1]) == 3:
+                row[1] = [row[1][2], row[1][0], row[1][1]]
+        page = printed.page(fmt)
+        assert "社会公益组织" in page
+        assert "现行有效件数" in page
+        result = read(page.replace("社会公益组织", "社会公益组").replace("现行有效件数", "现行有效件"), format=fmt)
+        assert differences(result, REPORT) == []
+        assert [n.message for n in result.notes_with("header-truncated")] == [
+            "表三's column header '社会公益组' read as '社会公益组织' (cut short)",
+            *["表二's column header '现行有效件' read as '现行有效件数' (cut short)"] * page.count("现行有效件数"),
+        ]
+        assert result.notes_with("header-unmatched") == ()
+        assert [n for n in result.notes if n.severity != "info"] == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
     def test_review_row_with_a_leading_blank_cell(self, fmt: str) -> None:
         """表四's row printed with an empty cell before its fifteen figures (one grid column wider than the header):
         the figures are read in order, never one column to the right of where they are printed."""

@@ -346,22 +346,54 @@ def _header_rows(table: SourceTable) -> list[Sequence[SourceCell]]:
     return [row for row in table.rows if not _has_digit(row)]
 
 
-def _header_positions(header_rows: Sequence[Sequence[SourceCell]]) -> tuple[int, ...] | None:
+_MIN_TRUNCATED: Final = 3
+"""Fewest characters of a column header cut short (社会公益组, 现行有效件) that is read as the one name it begins."""
+
+
+def _truncated(name: str, names: Iterable[str]) -> str | None:
+    """The only one of ``names`` that the header ``name`` begins without being it (a header cut short), else None."""
+    if len(name) < _MIN_TRUNCATED:
+        return None
+    found = [full for full in names if full.startswith(name) and full != name]
+    return found[0] if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=256)  # 表三's header texts are printed alike from report to report
+def _applicant_column(name: str) -> str | None:
+    """The normalised name of the applicant column a normalised 表三 header ``name`` stands for: itself, or the
+    name it begins when cut short (社会公益组 → 社会公益组织); None when it names none."""
+    if name in _HEADER_KEYS:
+        return name
+    return _truncated(name, _HEADER_KEYS)
+
+
+def _header_positions(
+    header_rows: Sequence[Sequence[SourceCell]], truncated: list[tuple[str, str, Where]] | None = None
+) -> tuple[int, ...] | None:
     """The grid column of each applicant column of 表三, read from the header rows (None when not all are seen).
 
     A row with a digit anywhere is a data row and is not among ``header_rows``; the first cell naming each column
-    is taken.
+    is taken. A header cut short is added to ``truncated`` as (printed, official name, where).
     """
     found: dict[str, int] = {}
+    cut: list[tuple[str, str, Where]] = []
     for row in header_rows:
         for col, cell in enumerate(row):
             if cell.spanned or not cell.text:
                 continue
-            key = _HEADER_KEYS.get(_header_names(cell.text)[-1])
-            if key is not None and key not in found:
+            printed = _header_names(cell.text)[-1]
+            name = _applicant_column(printed)
+            if name is None:
+                continue
+            key = _HEADER_KEYS[name]
+            if key not in found:
                 found[key] = col
+                if name != printed:
+                    cut.append((cell.text.strip(), name, cell.where))
     if len(found) != len(layout.APPLICANT_FIELDS):
         return None
+    if truncated is not None:
+        truncated.extend(cut)
     positions = tuple(found[f.key] for f in layout.APPLICANT_FIELDS)
     if len(set(positions)) != len(positions):
         return None
@@ -424,8 +456,14 @@ def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
 
 @functools.lru_cache(maxsize=1024)  # 表二's header rows are printed alike from report to report
 def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
-    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form."""
+    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form.
+
+    A header cut short (现行有效件) is given the one column name it begins (现行有效件数).
+    """
     header = {col: _column_label(text) for col, text in enumerate(texts) if text.strip()}
+    for col, name in header.items():
+        if name not in _ACTIVE_COLUMNS:
+            header[col] = _truncated(name, _ACTIVE_COLUMNS) or name
     return tuple(header.items()) if any(t in _ACTIVE_COLUMNS for t in header.values()) else ()
 
 
@@ -563,7 +601,13 @@ def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
     return None
 
 
-def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) -> list[_Item]:
+def _header_note(printed: str, name: str, table: str, where: Where, ctx: _Context) -> None:
+    """An info note on a column header cut short, read as the one column name it begins."""
+    ctx.note("header-truncated", f"{table}'s column header {printed!r} read as {name!r} (cut short)", where, "info")
+
+
+def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ctx: _Context) -> list[_Item]:
+    """The items of a table section's blocks; column headers cut short are noted here, once per header row."""
     items: list[_Item] = []
     positions: tuple[int, ...] | None = None
     extras: dict[int, str] = {}
@@ -574,17 +618,23 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
             loose = None
             if table == "applications":  # a table without header rows continues the last one's columns
                 header_rows = _header_rows(block)
-                found = _header_positions(header_rows)
+                truncated: list[tuple[str, str, Where]] = []
+                found = _header_positions(header_rows, truncated)
                 if found is not None:
                     positions, extras = found, _header_extras(header_rows, found)
+                    for printed, name, where in truncated:
+                        _header_note(printed, name, "表三", where, ctx)
                 else:
                     partial = _partial_header(block)
                     if partial is not None:  # one note for every table under the same printed header
                         positions, extras, loose = None, {}, looses.setdefault(partial, _Loose(partial))
             header = {}
             for row in block.rows:
-                if table == "active_disclosure":
-                    header = _header_row(row) or header
+                if table == "active_disclosure" and (named := _header_row(row)):
+                    header = named
+                    for col, name in named.items():
+                        if name != _column_label(row[col].text):  # a header cut short (_header_columns)
+                            _header_note(row[col].text.strip(), name, "表二", row[col].where, ctx)
                 item = _row_item(row, positions, extras, header, loose)
                 if item is not None:
                     items.append(item)
@@ -1699,7 +1749,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
                 keep.append(block)
         parts[key] = keep
 
-    apps = _applications(_items(parts.get("applications", []), "applications"), ctx)
+    apps = _applications(_items(parts.get("applications", []), "applications", ctx), ctx)
     review = _review(parts.get("review_litigation", []), ctx)
     if apps.found == 0 and not review:
         compact = re.sub(r"\s+", "", text.full)
@@ -1764,7 +1814,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
             "表三 has a single （六）其他处理 row, as in the 2019 edition: kept as printed",
             apps.where.get("outcomes.other_handling", _NOWHERE),
         )
-    active = _active(_items(active_blocks, "active_disclosure"), edition, ctx)
+    active = _active(_items(active_blocks, "active_disclosure", ctx), edition, ctx)
     _missing(edition, single, apps, active, review, ctx)
 
     active_cls = ACTIVE_DISCLOSURE_CLASSES[edition]
