@@ -613,6 +613,24 @@ class TestHtml:
         assert differences(result, REPORT) == []
         assert [n for n in result.notes if n.severity != "info"] == []
 
+    def test_wide_label_with_one_figure_short_left_blank(self) -> None:
+        """A label spanning four grid columns (the header's label block is three) then six figures: they sit under
+        商业企业 … 总计 but read one to the right they would fall off the row; neither reading is certain, so the row
+        is blank with a note naming the covered column and the figures, never shifted into other columns."""
+        pytest.importorskip("govdisclosure.importers._html")
+        page = Printed(REPORT).page("html")
+        figures = "".join(f"<td>{v}</td>" for v in REPORT.applications.new_received.values())
+        assert page.count(self.LABEL + figures) == 1
+        six = "".join(f"<td>{v}</td>" for v in REPORT.applications.new_received.values()[:6])
+        wide = "<td colspan='4'>一、本年新收政府信息公开申请数量</td>"
+        result = read(page.replace(self.LABEL + figures, wide + six), format="html")
+        assert result.report.applications.new_received.values() == (None,) * 7
+        notes = [n for n in result.notes if n.path == "applications.new_received"]
+        assert [(n.code, n.severity) for n in notes] == [("row-misaligned", "error")]
+        assert "spans the header's column 自然人" in notes[0].message
+        assert "'66 0 0 4 2 4'" in notes[0].message
+        assert differences(result, REPORT, besides=lambda p: p.startswith("applications.new_received.")) == []
+
     def test_leaf_label_spanning_two_columns(self) -> None:
         """A sub-row label spanning two grid columns under its group's merged cell: the row is one column wide too
         many and is read in order."""

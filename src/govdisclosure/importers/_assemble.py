@@ -923,6 +923,20 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     positions = item.positions
     assert positions is not None
     offset = max(0, item.label_col + 1 - min(positions))
+    if offset and max(positions) + offset >= len(item.row):
+        # The label covers a figure column of the header and the row is no wider than the header: its figures
+        # cannot be moved right under the header's columns, nor read where they are printed (one column short).
+        covered = "、".join(f.label for f, col in zip(fields, positions, strict=True) if col <= item.label_col)
+        figures = " ".join(t or "□" for t, _ in item.values)
+        ctx.note(
+            "row-misaligned",
+            f"{prefix}: the label spans the header's column {covered} and the figures after it ({figures!r}) do "
+            "not line up with the header's columns: the row was left blank",
+            item.labels[-1][1] if item.labels else _NOWHERE,
+            "error",
+            prefix,
+        )
+        return {}
     targets = [p + offset for p in positions] if offset else list(positions)
     values = item.values
     slots: Sequence[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
