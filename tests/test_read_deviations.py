@@ -631,6 +631,23 @@ class TestHtml:
         assert "'66 0 0 4 2 4'" in notes[0].message
         assert differences(result, REPORT, besides=lambda p: p.startswith("applications.new_received.")) == []
 
+    @pytest.mark.parametrize("cell", ["0", ""])
+    def test_collapsed_row_under_the_header(self, cell: str) -> None:
+        """An all-zero (or blank) 表三 row printed as one cell merged across the seven columns, under the official
+        header: that value in every column, inferred, with one collapsed-row note (not "not printed")."""
+        pytest.importorskip("govdisclosure.importers._html")
+        path = "outcomes.withheld.third_party_rights"
+        assert REPORT.get(f"applications.{path}").values() == (0,) * 7
+        page = Printed(REPORT).page("html")
+        row = f"<td>{layout.table('2021', 'applications').node(path).label}</td>" + "<td>0</td>" * 7
+        assert page.count(row) == 1
+        result = read(page.replace(row, row[: -len("<td>0</td>") * 7] + f"<td colspan='7'>{cell}</td>"), format="html")
+        expected = 0 if cell else None
+        assert result.report.get(f"applications.{path}").values() == (expected,) * 7
+        assert result.provenance[f"applications.{path}.total"].inferred
+        assert codes(result, f"applications.{path}") == ["collapsed-row"]
+        assert differences(result, REPORT, besides=lambda p: p.startswith(f"applications.{path}.") and not cell) == []
+
     def test_leaf_label_spanning_two_columns(self) -> None:
         """A sub-row label spanning two grid columns under its group's merged cell: the row is one column wide too
         many and is read in order."""

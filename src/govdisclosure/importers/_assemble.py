@@ -947,6 +947,8 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
                 return None  # (most cells are shorter than a run: no call for them)
         slots = values
     else:
+        if len(values) == 1 and item.cols[0] <= targets[0] and item.cols[0] + item.widths[0] > targets[-1]:
+            return None  # one cell merged across every column of the header: a collapsed row, read by order
         slots = [None] * len(targets)
         slot_of = {col: k for k, col in enumerate(targets)}
         extras = item.extras
