@@ -550,9 +550,11 @@ class TestColumns:
         assert [n for n in result.notes if n.severity != "info"] == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
-    def test_review_row_with_a_leading_blank_cell(self, fmt: str) -> None:
-        """表四's row printed with an empty cell before its fifteen figures (one grid column wider than the header):
-        the figures are read in order, never one column to the right of where they are printed."""
+    @pytest.mark.parametrize("lead", ["", "数量", "件数"])
+    def test_review_row_with_a_leading_cell(self, fmt: str, lead: str) -> None:
+        """表四's row printed with a cell of its own (empty, or a row label) before its fifteen figures, one grid
+        column wider than the header: the figures are read in order, never one column to the right of where they
+        are printed, and the table is not lost."""
         printed = Printed(REPORT)
         page = printed.page(fmt)
         row = {
@@ -560,7 +562,11 @@ class TestColumns:
             "markdown": "| " + " | ".join(printed.review) + " |",
             "text": "\n" + "\t".join(printed.review) + "\n",
         }[fmt]
-        shifted = {"html": "<tr><td></td>" + row[4:], "markdown": "|  " + row, "text": "\n\t" + row[1:]}[fmt]
+        shifted = {
+            "html": f"<tr><td>{lead}</td>" + row[4:],
+            "markdown": f"| {lead} " + row,
+            "text": f"\n{lead}\t" + row[1:],
+        }[fmt]
         assert page.count(row) == 1
         result = read(page.replace(row, shifted), format=fmt)
         assert result.report.review_litigation == REPORT.review_litigation
@@ -647,6 +653,23 @@ class TestHtml:
         assert result.provenance[f"applications.{path}.total"].inferred
         assert codes(result, f"applications.{path}") == ["collapsed-row"]
         assert differences(result, REPORT, besides=lambda p: p.startswith(f"applications.{path}.") and not cell) == []
+
+    def test_review_with_a_corner_and_a_row_label(self) -> None:
+        """表四 with a corner cell (类别) over its header rows and a row label (件数) before its fifteen figures:
+        read under the header, the table not lost."""
+        pytest.importorskip("govdisclosure.importers._html")
+        printed = Printed(REPORT)
+        page = printed.page("html")
+        head = "<tr><td colspan='5'>行政复议</td>"
+        row = "<tr>" + "".join(f"<td>{c}</td>" for c in printed.review)
+        assert page.count(head) == 1
+        assert page.count(row) == 1
+        page = page.replace(head, "<tr><td rowspan='3'>类别</td>" + head[4:])
+        page = page.replace(row, "<tr><td>件数</td>" + row[4:])
+        result = read(page, format="html")
+        assert result.report.review_litigation == REPORT.review_litigation
+        assert codes(result, "review_litigation") == []
+        assert differences(result, REPORT) == []
 
     def test_leaf_label_spanning_two_columns(self) -> None:
         """A sub-row label spanning two grid columns under its group's merged cell: the row is one column wide too

@@ -1479,6 +1479,12 @@ def _headed_columns(table: SourceTable) -> set[int]:
     return {col for row in _header_rows(table) for col, cell in enumerate(row) if cell.text.strip()}
 
 
+def _labelled_figures(classified: Sequence[tuple[str, bool]]) -> bool:
+    """True for a grid row of one label cell of its own (数量, 件数) followed by 表四's fifteen cells or more, all
+    values: 表四's figures, whatever the label says (the table has a single row of figures)."""
+    return len(classified) > len(_REVIEW_FLAT) and not classified[0][1] and all(v for _, v in classified[1:])
+
+
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
     tokens: list[tuple[str, Where]] = []
     cells = False
@@ -1495,8 +1501,9 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 classified = [_cell_text(c.text) for c in printed]  # (stripped text, is a value)
                 if not any(text and is_value for text, is_value in classified):
                     continue
-                if not done and all(
-                    is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
+                if not done and (
+                    all(is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified)
+                    or (not tokens and _labelled_figures(classified))
                 ):
                     cells = True
                     named = _review_cells(row, header, block, ctx) if header and not tokens else None
