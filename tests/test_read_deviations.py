@@ -833,19 +833,22 @@ class TestDigitRuns:
         printed.row("outcomes.other_handling.other")[1:] = ["3.其他100001011", []]
         return printed, new
 
-    def test_run_split_by_the_column_sums(self) -> None:
-        """Two cuts add up across the row; （七）总计 (C1) leaves one: the cells are inferred, with a note."""
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_run_split_by_the_column_sums(self, fmt: str) -> None:
+        """Two cuts add up across the row; （七）总计 (C1) leaves one: the cells are inferred, with a note. In
+        Markdown and HTML the label and its run are one cell of the table."""
         printed, new = self.printed_with_run(total_blank=False)
-        result = read(printed.page("text"))
+        result = read_printed(printed, fmt)
         assert result.report.applications.outcomes.other_handling.other.values() == new
         origin = result.provenance["applications.outcomes.other_handling.other.other_org"]
         assert (origin.text, origin.inferred) == ("100001011", True)
         assert codes(result, "applications.outcomes.other_handling.other") == ["digits-split"]
 
-    def test_ambiguous_run_left_blank(self) -> None:
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_ambiguous_run_left_blank(self, fmt: str) -> None:
         """With （七）总计 blank nothing decides between the two cuts: the row is None with an error note."""
         printed, _ = self.printed_with_run(total_blank=True)
-        result = read(printed.page("text"))
+        result = read_printed(printed, fmt)
         assert result.report.applications.outcomes.other_handling.other.values() == (None,) * 7
         notes = [n for n in result.notes if n.path == "applications.outcomes.other_handling.other"]
         assert [(n.code, n.severity) for n in notes] == [("digits-ambiguous", "error")]

@@ -636,7 +636,15 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
                         if name != _column_label(row[col].text):  # a header cut short (_header_columns)
                             _header_note(row[col].text.strip(), name, "表二", row[col].where, ctx)
                 item = _row_item(row, positions, extras, header, loose)
-                if item is not None:
+                if item is None:
+                    continue
+                if item.labels and item.labels[-1][0][-1:].isdigit() and not _has_numbers(item):
+                    # a row whose last text cell ends in digits and has no figure after it ("3.其他100001011": a
+                    # label and its figures run together, as converted page text prints them): that cell is read
+                    # as a line of text (the group labels merged beside it name no row of their own)
+                    text, where = item.labels[-1]
+                    items.extend(_line_items(_Segment(text, where), table))
+                else:
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
