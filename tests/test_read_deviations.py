@@ -893,6 +893,38 @@ class TestDigitRuns:
         assert codes(result, "review_litigation") == ["digits-split"]
         assert differences(result, REPORT) == []
 
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_block_per_cell(self, fmt: str) -> None:
+        """表四 printed as three cells, each holding a block's five figures separated by spaces: the fifteen read in
+        order (the block sums hold), with a note saying so, never three cells that are "not a number"."""
+        printed = Printed(REPORT)
+        printed.review = [" ".join(printed.review[block * 5 : block * 5 + 5]) for block in range(3)]
+        result = read_printed(printed, fmt)
+        assert result.report.review_litigation == REPORT.review_litigation
+        notes = [n for n in result.notes if n.path == "review_litigation"]
+        assert [n.code for n in notes] == ["digits-split"]
+        assert "3 cells print the 15 figures separated by spaces" in notes[0].message
+        assert differences(result, REPORT) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_row_ending_early(self, fmt: str) -> None:
+        """表四's row printed with its first ten cells only, under its header: the ten are read, 复议后起诉 is blank
+        and a note says the printed row ends there."""
+        printed = Printed(REPORT)
+        printed.review = printed.review[:10]
+        result = read_printed(printed, fmt)
+        review = result.report.review_litigation
+        assert review.litigation_after_reconsideration.values() == (None,) * 5
+        assert (review.reconsideration, review.litigation_direct) == (
+            REPORT.review_litigation.reconsideration,
+            REPORT.review_litigation.litigation_direct,
+        )
+        notes = [n for n in result.notes if n.path == "review_litigation"]
+        assert [(n.code, n.severity) for n in notes] == [("missing-cells", "warning")]
+        assert notes[0].message == (
+            "review_litigation: the printed row ends after 10 of 15 cells; 复议后起诉 not printed: left blank"
+        )
+
 
 class TestEditions:
     """Editions mixed, and reports that do not add up."""

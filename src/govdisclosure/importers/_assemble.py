@@ -899,6 +899,15 @@ def _read_row(
         _put(found[0], fields, prefix, values, ctx, out)
         if count == len("".join(texts)):
             ctx.note("digits-split", f"{prefix}: {' '.join(texts)!r} read one digit per cell", where, "info", prefix)
+        elif len(texts) == count:  # every figure separated, but several of them printed in one cell
+            ctx.note(
+                "digits-split",
+                f"{prefix}: {len(values)} cells print the {count} figures separated by spaces "
+                f"({' | '.join(t for t, _ in values)!r}): read one figure per column in order, the sums hold",
+                where,
+                "warning",
+                prefix,
+            )
         else:
             ctx.note(
                 "digits-split",
@@ -1487,6 +1496,19 @@ def _headed_columns(table: SourceTable) -> set[int]:
     return {col for row in _header_rows(table) for col, cell in enumerate(row) if cell.text.strip()}
 
 
+def _review_cell_names(flat: Sequence[str]) -> str:
+    """表四's cells (``reconsideration.total``…) named for a message: a block by its name when all of it is listed."""
+    names: list[str] = []
+    for row in _REVIEW_ROWS:
+        block = layout.REVIEW_LITIGATION.root.child(row)
+        listed = [f.label for f in block.fields if f"{row}.{f.key}" in flat]
+        if len(listed) == len(block.fields):
+            names.append(block.label)
+        elif listed:
+            names.append(f"{block.label} {'、'.join(listed)}")
+    return "、".join(names)
+
+
 def _labelled_figures(classified: Sequence[tuple[str, bool]]) -> bool:
     """True for a grid row of one label cell of its own (数量, 件数) followed by 表四's fifteen cells or more, all
     values: 表四's figures, whatever the label says (the table has a single row of figures)."""
@@ -1538,8 +1560,27 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
         return {}
     if cells and _whole_run(tokens, len(_REVIEW_FLAT)):  # the fifteen figures without separators, in one cell
         tokens = [token for token in tokens if token[0]]  # cut apart by the digit splitter, not read as 结果维持
+    short = 0  # the cells printed when the printed row ends before the fifteenth (the reader padded the grid)
+    if cells:
+        reached = len(tokens)
+        while reached and _is_padding(*tokens[reached - 1]):
+            reached -= 1
+        if reached < len(tokens):
+            if any(_is_run(text) for text, _ in tokens[:reached]):  # "1 1 0 2 4" a block: the figures of fewer
+                tokens = tokens[:reached]  # cells, read by order (and checked by the sums), not as padded cells
+            elif reached < len(_REVIEW_FLAT):
+                short = reached
     item = _Item([], tokens, cells=cells)
     values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
+    if short and values:
+        ctx.note(
+            "missing-cells",
+            f"review_litigation: the printed row ends after {short} of {len(_REVIEW_FLAT)} cells; "
+            f"{_review_cell_names(_REVIEW_FLAT[short:])} not printed: left blank",
+            tokens[0][1],
+            "warning",
+            "review_litigation",
+        )
     out: dict[str, dict[str, Any]] = {}
     for key, value in values.items():
         row_key, field_key = _REVIEW_KEYS[key]
