@@ -358,13 +358,19 @@ def _truncated(name: str, names: Iterable[str]) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
-@functools.lru_cache(maxsize=256)  # 表三's header texts are printed alike from report to report
-def _applicant_column(name: str) -> str | None:
-    """The normalised name of the applicant column a normalised 表三 header ``name`` stands for: itself, or the
-    name it begins when cut short (社会公益组 → 社会公益组织); None when it names none."""
-    if name in _HEADER_KEYS:
-        return name
-    return _truncated(name, _HEADER_KEYS)
+def _cut_columns(header_rows: Sequence[Sequence[SourceCell]], found: dict[str, int]) -> list[tuple[str, str, Where]]:
+    """Add to ``found`` (field key → grid column) the applicant columns of 表三 named by a header cut short
+    (社会公益组 for 社会公益组织), and list them as (printed, official name, where)."""
+    cut: list[tuple[str, str, Where]] = []
+    for row in header_rows:
+        for col, cell in enumerate(row):
+            if cell.spanned or not cell.text or col in found.values():
+                continue
+            name = _truncated(_header_names(cell.text)[-1], _HEADER_KEYS)
+            if name is not None and _HEADER_KEYS[name] not in found:
+                found[_HEADER_KEYS[name]] = col
+                cut.append((cell.text.strip(), name, cell.where))
+    return cut
 
 
 def _header_positions(
@@ -376,24 +382,19 @@ def _header_positions(
     is taken. A header cut short is added to ``truncated`` as (printed, official name, where).
     """
     found: dict[str, int] = {}
-    cut: list[tuple[str, str, Where]] = []
     for row in header_rows:
         for col, cell in enumerate(row):
             if cell.spanned or not cell.text:
                 continue
-            printed = _header_names(cell.text)[-1]
-            name = _applicant_column(printed)
-            if name is None:
-                continue
-            key = _HEADER_KEYS[name]
-            if key not in found:
+            key = _HEADER_KEYS.get(_header_names(cell.text)[-1])
+            if key is not None and key not in found:
                 found[key] = col
-                if name != printed:
-                    cut.append((cell.text.strip(), name, cell.where))
+    if len(found) != len(layout.APPLICANT_FIELDS) and truncated is not None:
+        cut = _cut_columns(header_rows, found)  # looked for only when some column is not named in full
+        if len(found) == len(layout.APPLICANT_FIELDS):
+            truncated.extend(cut)
     if len(found) != len(layout.APPLICANT_FIELDS):
         return None
-    if truncated is not None:
-        truncated.extend(cut)
     positions = tuple(found[f.key] for f in layout.APPLICANT_FIELDS)
     if len(set(positions)) != len(positions):
         return None
@@ -447,24 +448,33 @@ _ACTIVE_COLUMNS: Final = frozenset(
 )
 
 
-def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
-    """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}."""
+def _header_row(row: Sequence[SourceCell], ctx: _Context) -> dict[int, str]:
+    """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}.
+
+    A header cut short is noted (``header-truncated``) each time its row is found.
+    """
     if _has_digit(row):
         return {}
-    return dict(_header_columns(tuple([cell.text for cell in row])))
+    columns, cut = _header_columns(tuple([cell.text for cell in row]))
+    for col in cut:
+        _header_note(row[col].text.strip(), dict(columns)[col], "表二", row[col].where, ctx)
+    return dict(columns)
 
 
 @functools.lru_cache(maxsize=1024)  # 表二's header rows are printed alike from report to report
-def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
-    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form.
-
-    A header cut short (现行有效件) is given the one column name it begins (现行有效件数).
+def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
+    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form;
+    and the grid columns of the headers cut short (现行有效件), given the one column name they begin (现行有效件数).
     """
     header = {col: _column_label(text) for col, text in enumerate(texts) if text.strip()}
+    cut: list[int] = []
     for col, name in header.items():
-        if name not in _ACTIVE_COLUMNS:
-            header[col] = _truncated(name, _ACTIVE_COLUMNS) or name
-    return tuple(header.items()) if any(t in _ACTIVE_COLUMNS for t in header.values()) else ()
+        if name not in _ACTIVE_COLUMNS and (full := _truncated(name, _ACTIVE_COLUMNS)) is not None:
+            header[col] = full
+            cut.append(col)
+    if not any(t in _ACTIVE_COLUMNS for t in header.values()):
+        return (), ()
+    return tuple(header.items()), tuple(cut)
 
 
 def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
@@ -630,11 +640,8 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
                         positions, extras, loose = None, {}, looses.setdefault(partial, _Loose(partial))
             header = {}
             for row in block.rows:
-                if table == "active_disclosure" and (named := _header_row(row)):
-                    header = named
-                    for col, name in named.items():
-                        if name != _column_label(row[col].text):  # a header cut short (_header_columns)
-                            _header_note(row[col].text.strip(), name, "表二", row[col].where, ctx)
+                if table == "active_disclosure":
+                    header = _header_row(row, ctx) or header
                 item = _row_item(row, positions, extras, header, loose)
                 if item is None:
                     continue
@@ -1477,7 +1484,9 @@ def _review_cells(
     if extra_cols and not _headed_columns(table).issuperset(extra_cols):  # (looked for only when there are some)
         return None
     extra = [by_col[col] for col in extra_cols]
-    if _whole_run([by_col[col] for col in header], len(header)):
+    column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
+    first = by_col[column_of[_REVIEW_FLAT[0]]][0]
+    if len(first) >= len(header) and _whole_run([by_col[col] for col in header], len(header)):
         return None
     if extra:
         ctx.note(
@@ -1487,7 +1496,6 @@ def _review_cells(
             "warning",
             "review_litigation",
         )
-    column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
     return [by_col[column_of[name]] for name in _REVIEW_FLAT]
 
 
