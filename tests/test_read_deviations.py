@@ -399,6 +399,22 @@ class TestRows:
         assert messages[2].endswith("its figures '5 3 9' are not used")
 
     @pytest.mark.parametrize("fmt", FORMATS)
+    def test_other_handling_subtotal_is_a_note(self, fmt: str) -> None:
+        """A 2021 表三 printing （六）其他处理 with figures of its own (a subtotal) before its three sub-rows: the
+        subtotal is no cell of the form, so it is not used, and an unplaced-row note names its figures."""
+        printed = Printed(REPORT)
+        printed.insert_after(
+            "outcomes.not_processed.confirmation", "（六）其他处理", ["12", "0", "0", "1", "1", "1", "15"]
+        )
+        result = read_printed(printed, fmt)
+        assert differences(result, REPORT) == []
+        assert not any(path.startswith("applications.outcomes.other_handling.natural") for path in result.provenance)
+        messages = [n.message for n in result.notes_with("unplaced-row")]
+        assert len(messages) == 1
+        assert messages[0].startswith("表三: the printed row （六）其他处理 (")
+        assert messages[0].endswith("its figures '12 0 0 1 1 1 15' are not used")
+
+    @pytest.mark.parametrize("fmt", FORMATS)
     def test_missing_row_is_blank(self, fmt: str) -> None:
         """A row not printed is None in every column, with a row-missing note; its neighbours keep their figures."""
         printed = Printed(REPORT)

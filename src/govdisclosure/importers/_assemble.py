@@ -1713,6 +1713,27 @@ def _merge_other_handling(apps: _Applications, ctx: _Context) -> None:
 _OTHER_HANDLING_2021: Final = layout.edition("2021").table("applications").node("outcomes.other_handling")
 
 
+def _unused_subtotal(apps: _Applications, ctx: _Context) -> None:
+    """A （六）其他处理 row printed with figures above the three sub-rows that 2021's form has instead: a subtotal
+    that no cell of the form holds. Its figures are not used; a note names them, and they leave the provenance.
+    A row of blank cells (the group's own line in a grid) is no subtotal and is left as it is."""
+    paths = [f"applications.outcomes.other_handling.{key}" for key in _APPLICANT_KEYS]
+    origins = [ctx.provenance.get(path) for path in paths]
+    texts = [origin.text if origin is not None and origin.text else "□" for origin in origins]
+    if not any(_DIGIT.search(text) for text in texts):
+        return
+    apps.rows.pop("outcomes.other_handling")
+    for path in paths:
+        ctx.provenance.pop(path, None)
+    where = apps.where.get("outcomes.other_handling", _NOWHERE)
+    ctx.note(
+        "unplaced-row",
+        f"表三: the printed row （六）其他处理 ({where}) has figures of its own besides its three sub-rows, which the "
+        f"2021 form has instead; its figures {' '.join(texts)!r} are not used",
+        where,
+    )
+
+
 @functools.lru_cache(maxsize=8)  # four groups of the model: their fields are listed once
 def _group_paths(cls: type, prefix: str) -> tuple[tuple[str, str], ...]:
     """(field name, row path) of each row of a group of 表三 rows (``outcomes.withheld.state_secret``…)."""
@@ -1888,6 +1909,8 @@ def assemble(doc: SourceDocument) -> ImportResult:
     single = edition == "2019" or (apps.single_row and not apps.three_rows)
     if edition == "2019" and apps.three_rows:
         _merge_other_handling(apps, ctx)
+    if not single and "outcomes.other_handling" in apps.rows:
+        _unused_subtotal(apps, ctx)
     if edition == "2021" and single:
         ctx.note(
             "single-other-handling",
