@@ -270,6 +270,17 @@ class TestColumns:
             "applications.carried_over: 3 cells where the layout has 7; the row was left blank"
         ]
 
+    @pytest.mark.parametrize("cell", ["0", "12"])
+    def test_lone_figure_is_a_short_row_not_a_run(self, cell: str) -> None:
+        """Without a header, a row printing one cell with fewer digits than the row has cells ("0", as a merged
+        cell copied as text prints) is a short row: blank with missing-cells, not "cannot be split"."""
+        table = short_row(1, [cell])
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
+        assert result.report.applications.carried_over.values() == (None,) * 7
+        assert [n.message for n in result.notes if n.path == "applications.carried_over"] == [
+            "applications.carried_over: 1 cells where the layout has 7; the row was left blank"
+        ]
+
 
 class TestUnits:
     """Units printed in cells: 元 converted for the fees in 万元, counts in 万 refused."""

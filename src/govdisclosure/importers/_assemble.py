@@ -886,6 +886,8 @@ def _read_row(
     digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
     if digits and item.cells and len(values) > 1 and len(texts) != count:
         digits = []  # separate printed cells are never cut across: too few of them is a short row, not a run
+    if digits and sum(map(len, texts)) < count:
+        digits = []  # fewer digits than cells ("0" alone): a short row, no run to cut
     if not digits:
         if values:
             ctx.note(
