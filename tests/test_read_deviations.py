@@ -816,6 +816,35 @@ class TestPdfText:
             "applications.outcomes.not_processed.excessive",
         ]
 
+    @pytest.mark.parametrize("on", ["first", "continuation"])
+    def test_wrapped_label_with_its_figures_on_one_of_its_lines(self, on: str) -> None:
+        """（二）'s label wrapped over two lines, its figures at the end of the first or of the second: read as
+        that row's figures (the two pieces are the official label exactly), with no note."""
+        lines = self.lines()
+        i = self.at(lines, "（二）部分公开")
+        head, tail, figures = "（二）部分公开（区分处理的，只计这一情 形，不", "计其他情形）", self.figures(lines[i])
+        if on == "first":
+            lines[i : i + 1] = [f"{head} {figures}", tail]
+        else:
+            lines[i : i + 1] = [head, f"{tail} {figures}"]
+        result = read("\n".join(lines))
+        assert differences(result, REPORT) == []
+        assert [n for n in result.notes if n.severity != "info"] == []
+        assert codes(result, "applications.outcomes.partially_granted") == []
+
+    def test_line_not_completing_the_label_is_not_joined(self) -> None:
+        """A line whose text does not complete the wrapped label exactly keeps its figures to itself: the row stays
+        blank, both pieces noted, nothing guessed."""
+        lines = self.lines()
+        i = self.at(lines, "（二）部分公开")
+        figures = self.figures(lines[i])
+        lines[i : i + 1] = ["（二）部分公开（区分处理的，只计这一情形，不", f"计入其他情况 {figures}"]
+        result = read("\n".join(lines))
+        assert result.report.applications.outcomes.partially_granted.values() == (None,) * 7
+        assert [d for d in differences(result, REPORT) if d[1] is not None] == []
+        assert "row-unplaced" in codes(result, "applications.outcomes.partially_granted")
+        assert any("计入其他情况" in n.message for n in result.notes_with("unplaced-row"))
+
     def test_unpaired_labels_stay_blank(self) -> None:
         """Two labels without figures and one line of figures after them: neither row is guessed."""
         lines = self.lines()

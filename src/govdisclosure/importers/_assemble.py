@@ -104,6 +104,9 @@ class _Item:
     """For grid cells of 表三 under a header that does not name every applicant column."""
     row: Sequence[SourceCell] = ()
     """For a grid row: the row itself, whose cells give :attr:`widths`."""
+    wording: str = ""
+    """For a label on a line of text: the rest of its official wording printed after it up to the end of the line
+    or its figures ("（区分处理的，只计这一情形，不" after （二）部分公开), so a line completing it can be joined."""
 
     # The two properties below are derived when needed rather than stored for every cell of every row: most rows
     # are read under their header's columns, which needs neither.
@@ -566,14 +569,38 @@ def _line_items(segment: _Segment, table: str) -> list[_Item]:
             fuzzy = _fuzzy_line(text, segment.where, table)
             if fuzzy is not None:
                 items.append(fuzzy)
-    for i, (start, end, _match) in enumerate(found):
+    for i, (start, end, match) in enumerate(found):
         s, e = norm.orig(start), norm.orig(end - 1) + 1
         nxt = norm.orig(found[i + 1][0]) if i + 1 < len(found) else len(text)
         while e < nxt and text[e] in _CLOSERS:
             e += 1
         tokens = _run_tokens(text[e:nxt], segment.where, e)
-        items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False))
+        wording = ""
+        if not tokens and (rest := _rest_of_label(norm.text, start, end, match)):
+            # the label printed on with its official wording ("（二）部分公开（区分处理的，只计这一情形，不", cut
+            # where the line wraps): its figures come after that wording
+            after = norm.orig(end + rest)
+            wording = text[e:after]
+            tokens = _run_tokens(text[after:nxt], segment.where, after)
+        items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False, wording=wording))
     return items
+
+
+_NOT_DIGITS: Final = re.compile(r"\D*")
+
+
+def _rest_of_label(norm: str, start: int, end: int, match: _labels.LabelMatch) -> int:
+    """How many characters of ``norm`` after a label found at ``start:end`` carry on its official wording up to the
+    first digit (the parenthetical of （二）部分公开（区分处理的…）, possibly cut short), else 0."""
+    words = _NOT_DIGITS.match(norm, end)
+    size = words.end() - end if words else 0
+    if not size:
+        return 0
+    official = _labels.normalize(match.official)
+    at = official.find(norm[start:end])
+    if at < 0 or not official.startswith(norm[end : end + size], at + end - start):
+        return 0
+    return size
 
 
 def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
@@ -655,8 +682,25 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
-            items.extend(_line_items(segment, table))
+            line_items = _line_items(segment, table)
+            if line_items and items and _wrapped_label(items[-1], line_items[0], table):
+                items[-1].labels.append(line_items[0].labels[0])  # the figures printed after the label's last piece
+                items[-1].values = line_items.pop(0).values
+            items.extend(line_items)
     return items
+
+
+def _wrapped_label(before: _Item, item: _Item, table: str) -> bool:
+    """True when ``item`` (a line of text: an unknown label and its figures) is the end of the label ``before``
+    printed on the line above without figures, the two pieces together being the official label exactly
+    ("（二）部分公开（区分处理的，只计这一情形，不" / "计其他情形） 0 0 0 0 1 0 1", as PDF text wraps a long label)."""
+    if before.cells or before.values or item.cells or not item.values or len(before.labels) != 1:
+        return False
+    if len(item.labels) != 1 or _labels.match(item.labels[0][0], table) is not None:
+        return False
+    head, tail = before.labels[0][0] + before.wording, item.labels[0][0]
+    whole, first = _labels.match(head + tail, table), _labels.match(head, table)
+    return whole is not None and whole.exact and first is not None and whole.path == first.path
 
 
 # ---------------------------------------------------------------------------------------------------------------
