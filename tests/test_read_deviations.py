@@ -922,7 +922,7 @@ class TestDigitRuns:
         result = read_printed(printed, fmt)
         assert result.report.get(f"applications.{path}") == expected
         origin = result.provenance[f"applications.{path}.natural_person"]
-        assert (origin.text.strip(), origin.inferred) == (run, True)
+        assert (origin.text, origin.inferred) == (run, True)
         assert codes(result, f"applications.{path}") == ["digits-split"]
         assert differences(result, REPORT) == []
 

@@ -1081,7 +1081,7 @@ def _put(
     ctx: _Context,
     out: dict[str, Any],
 ) -> None:
-    text = " ".join(t for t, _ in values)
+    text = " ".join(t for t, _ in values if t)  # (blank cells a reader added after a run are no part of it)
     where = values[0][1] if values else _NOWHERE
     for field, value in zip(fields, cut, strict=True):
         out[field.key] = Decimal(value) if field.kind == "amount" else value
@@ -1240,13 +1240,14 @@ def _resolve(
         item, found = ambiguous[path]
         prefix = f"applications.{path}"
         where = item.values[0][1]
+        run = " ".join(t for t, _ in item.values if t)  # (blank cells a reader added after a run are no part of it)
         if len(good) == 1:
             out: dict[str, Any] = {}
             _put(good[0][i], fields, prefix, item.values, ctx, out)
             result.rows[path] = out
             ctx.note(
                 "digits-split",
-                f"{prefix}: {' '.join(t for t, _ in item.values)!r} read as {' '.join(map(str, good[0][i]))}, the "
+                f"{prefix}: {run!r} read as {' '.join(map(str, good[0][i]))}, the "
                 "only split for which the columns add up (C1, C2)",
                 where,
                 "warning",
@@ -1255,8 +1256,7 @@ def _resolve(
         else:
             ctx.note(
                 "digits-ambiguous",
-                f"{prefix}: {' '.join(t for t, _ in item.values)!r} can be split in {len(found)} ways that add up; "
-                "the row was left blank",
+                f"{prefix}: {run!r} can be split in {len(found)} ways that add up; the row was left blank",
                 where,
                 "error",
                 prefix,
