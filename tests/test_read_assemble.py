@@ -553,6 +553,38 @@ class TestHeaderColumns:
         assert result.report.get("active_disclosure.regulations.issued") == 3
         assert result.report.get("active_disclosure.regulations.in_force") == 74
 
+    def test_active_header_against_the_order_left_blank(self) -> None:
+        """表二's header names 本年制发件数 and 本年废止件数 in the second and third value columns, its first column
+        under a name of its own (有效文件数): read by order, 本年制发件数 would take the first column's figure, so
+        the row is blank with a note, never read in the form's order."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        labels = [f.label for f in node.fields]
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", "有效文件数", labels[0], labels[1]], [node.label, "74", "3", "1"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.active_disclosure.regulations.values() == (None, None, None)
+        notes = [n for n in result.notes if n.path == "active_disclosure.regulations"]
+        assert [(n.code, n.severity) for n in notes] == [("header-unmatched", "error")]
+        assert "names 本年制发件数 over another cell" in notes[0].message
+
+    def test_active_header_naming_some_columns_in_order_read_by_order(self) -> None:
+        """A header naming two of 表二's three columns where the form's order puts them: the row is read by order."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        labels = [f.label for f in node.fields]
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", labels[0], labels[1], "有效文件数"], [node.label, "3", "1", "74"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.active_disclosure.regulations.values() == (3, 1, 74)
+        assert result.notes_with("header-unmatched") == ()
+
 
 class TestWordsInCells:
     """A word or an approximate figure in a data cell blanks that cell only, with a not-a-number note."""

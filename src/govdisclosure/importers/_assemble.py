@@ -484,16 +484,21 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
     """A grid row of 表二 read under the header cells naming its fields, or None when the header does not name them all.
 
     A figure under a header cell that names no field of the row is ignored with a note; a figure under no header
-    cell, or a field whose column the row does not reach, sends the row back to reading by order.
+    cell, or a field whose column the row does not reach, sends the row back to reading by order. So does a header
+    naming some fields but not all, unless it names one over another cell than reading by order would give it
+    (现行有效件数 printed first): then the row is left blank with a note, never read in the form's order.
     """
     header = item.header
     cols: list[int] = []
-    for field in fields:
+    named: dict[int, int] = {}  # field index → the one grid column whose header names it
+    for i, field in enumerate(fields):
         label = _column_label(field.label)
         found = [col for col, text in header.items() if text == label]
-        if len(found) != 1:
-            return None
-        cols.append(found[0])
+        if len(found) == 1:
+            named[i] = found[0]
+        cols.append(found[0] if len(found) == 1 else -1)
+    if len(named) < len(fields):
+        return _against_order(item, fields, named, prefix, ctx) if named else None
     at = {col: i for i, col in enumerate(item.cols)}
     if any(col not in at or _is_padding(*item.values[at[col]]) for col in cols):
         return None
@@ -515,6 +520,28 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
             prefix,
         )
     return out
+
+
+def _against_order(
+    item: _Item, fields: Sequence[layout.Field], named: dict[int, int], prefix: str, ctx: _Context
+) -> dict[str, Any] | None:
+    """None (read the row by order) unless the header names a field of the row over another cell than reading by
+    order would give it: then {} (the row left blank), with a note. ``named``: field index → grid column named."""
+    kept, _ = _in_order(item, len(fields))
+    if len(kept) != len(fields):
+        return None  # reading by order will not place the row either, and says so
+    for i, col in named.items():
+        if col != item.cols[kept[i]]:
+            ctx.note(
+                "header-unmatched",
+                f"{prefix}: the header names {fields[i].label} over another cell than the form's order gives it, "
+                "and does not name every column: the row was left blank",
+                item.values[kept[0]][1],
+                "error",
+                prefix,
+            )
+            return {}
+    return None
 
 
 _DROPPED: Final = "\"'“”‘’「」"  # quotes, dropped from texts searched for labels, as whitespace is
@@ -863,20 +890,15 @@ def _read_row(
         placed = _by_header(item, fields, prefix, ctx)
         if placed is not None:
             return placed, []
-    values = list(item.values)
-    widths = item.widths
-    padding = item.padding
-    if item.cells and any(padding):  # cells the reader added after the end of a short printed row
-        kept = [i for i, pad in enumerate(padding) if not pad]
-        values, widths = [values[i] for i in kept], [widths[i] for i in kept]
     count = len(fields)
-    where = values[0][1] if values else (item.labels[0][1] if item.labels else _NOWHERE)
-    if item.cells and len(values) > count:
-        if item.labels and not values[0][0]:  # the filler cell of a label spanning two grid columns
-            values.pop(0)
-            widths.pop(0)
-        while len(values) > count and (not values[-1][0] or not values[0][0]):
-            values.pop(-1 if not values[-1][0] else 0)
+    values = item.values
+    widths = item.widths
+    first: int | None = 0 if values else None
+    if item.cells and (len(values) > count or any(item.padding)):  # cells not read (padding, filler…)
+        kept, first = _in_order(item, count)
+        values = [values[i] for i in kept]
+        widths = [widths[i] for i in kept] if widths else widths
+    where = item.values[first][1] if first is not None else (item.labels[0][1] if item.labels else _NOWHERE)
     if item.loose is not None:
         if not item.loose.noted:
             item.loose.noted = True
@@ -980,6 +1002,28 @@ def _read_row(
             prefix,
         )
     return {}, found
+
+
+def _in_order(item: _Item, count: int) -> tuple[list[int], int | None]:
+    """The value cells of a row read by order (indices into ``item.values``), and the first printed one (for notes).
+
+    Cells a reader added after the end of a short printed row are not read; of a grid row with more cells than
+    ``count``, the empty filler cell beside a label spanning two grid columns goes first, then empty cells at the
+    ends.
+    """
+    values = item.values
+    kept = list(range(len(values)))
+    if item.cells and item.row:
+        padding = item.padding
+        if any(padding):
+            kept = [i for i in kept if not padding[i]]
+    first = kept[0] if kept else None
+    if item.cells and len(kept) > count:
+        if item.labels and not values[kept[0]][0]:
+            kept.pop(0)
+        while len(kept) > count and (not values[kept[-1]][0] or not values[kept[0]][0]):
+            kept.pop(-1 if not values[kept[-1]][0] else 0)
+    return kept, first
 
 
 def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
