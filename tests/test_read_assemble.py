@@ -270,6 +270,17 @@ class TestColumns:
             "applications.carried_over: 3 cells where the layout has 7; the row was left blank"
         ]
 
+    @pytest.mark.parametrize("cell", ["0", "12"])
+    def test_lone_figure_is_a_short_row_not_a_run(self, cell: str) -> None:
+        """Without a header, a row printing one cell with fewer digits than the row has cells ("0", as a merged
+        cell copied as text prints) is a short row: blank with missing-cells, not "cannot be split"."""
+        table = short_row(1, [cell])
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
+        assert result.report.applications.carried_over.values() == (None,) * 7
+        assert [n.message for n in result.notes if n.path == "applications.carried_over"] == [
+            "applications.carried_over: 1 cells where the layout has 7; the row was left blank"
+        ]
+
 
 class TestUnits:
     """Units printed in cells: 元 converted for the fees in 万元, counts in 万 refused."""
@@ -489,6 +500,22 @@ class TestHeaderColumns:
             "applications.new_received: column not in the form ignored: 小计 15"
         ]
 
+    def test_run_in_a_merged_cell_under_the_header(self) -> None:
+        """A row's seven figures run together in one cell merged across the seven columns ("12202310", of which
+        only 1 2 2 0 2 3 10 adds up): cut apart by C3 and marked inferred, never read as 自然人 = 12202310."""
+        keys = [f.key for f in layout.APPLICANT_FIELDS]
+        table = applications_in_order(keys)
+        run = "12202310"
+        index = 2  # 二、上年结转 (the header row is 0)
+        label_cell = table.rows[index][0]
+        merged = [SourceCell(run, Where(table=0, row=index, col=1), colspan=7)]
+        merged += [SourceCell(run, Where(table=0, row=index, col=c), colspan=7, spanned=True) for c in range(2, 8)]
+        rows = (*table.rows[:index], (label_cell, *merged), *table.rows[index + 1 :])
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), SourceTable(rows)))
+        assert result.report.applications.carried_over.values() == (1, 2, 2, 0, 2, 3, 10)
+        assert result.provenance["applications.carried_over.natural_person"].inferred
+        assert [n.code for n in result.notes if n.path == "applications.carried_over"] == ["digits-split"]
+
     def test_review_columns_by_header(self) -> None:
         """表四 with 总计 printed before 结果维持 under 行政复议: the two stay in their own fields."""
         root = layout.REVIEW_LITIGATION.root
@@ -525,6 +552,38 @@ class TestHeaderColumns:
         result = assemble(doc)
         assert result.report.get("active_disclosure.regulations.issued") == 3
         assert result.report.get("active_disclosure.regulations.in_force") == 74
+
+    def test_active_header_against_the_order_left_blank(self) -> None:
+        """表二's header names 本年制发件数 and 本年废止件数 in the second and third value columns, its first column
+        under a name of its own (有效文件数): read by order, 本年制发件数 would take the first column's figure, so
+        the row is blank with a note, never read in the form's order."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        labels = [f.label for f in node.fields]
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", "有效文件数", labels[0], labels[1]], [node.label, "74", "3", "1"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.active_disclosure.regulations.values() == (None, None, None)
+        notes = [n for n in result.notes if n.path == "active_disclosure.regulations"]
+        assert [(n.code, n.severity) for n in notes] == [("header-unmatched", "error")]
+        assert "names 本年制发件数 over another cell" in notes[0].message
+
+    def test_active_header_naming_some_columns_in_order_read_by_order(self) -> None:
+        """A header naming two of 表二's three columns where the form's order puts them: the row is read by order."""
+        node = layout.table("2021", "active_disclosure").node("regulations")
+        labels = [f.label for f in node.fields]
+        doc = document(
+            SourceLine("二、主动公开政府信息情况"),
+            grid(["信息内容", labels[0], labels[1], "有效文件数"], [node.label, "3", "1", "74"]),
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows(), table=1),
+        )
+        result = assemble(doc)
+        assert result.report.active_disclosure.regulations.values() == (3, 1, 74)
+        assert result.notes_with("header-unmatched") == ()
 
 
 class TestWordsInCells:

@@ -289,6 +289,11 @@ class TestCells:
         [
             ("14（其中网上申请5件）", 14, "annotation"),
             ("14件", 14, "annotation"),
+            ("14人", 14, "annotation"),
+            ("14人次", 14, "annotation"),
+            ("14户", 14, "annotation"),
+            ("14家", 14, "annotation"),
+            ("14件次", 14, "annotation"),
             ("\uff11\uff14", 14, None),  # full-width digits
             ("14.00", 14, "decimal-count"),
             ("-14", None, "negative-count"),
@@ -305,6 +310,32 @@ class TestCells:
         assert result.provenance["applications.outcomes.granted.natural_person"].text == cell
         assert codes(result, "applications.outcomes.granted") == ([code] if code else [])
         assert differences(result, REPORT, besides=lambda p: p == "applications.outcomes.granted.natural_person") == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("cell", ["3人", "5件次", "三人", "见附件", "3 x"])
+    @pytest.mark.parametrize("column", [1, 3, 6])
+    def test_cell_among_the_figures_never_moves_them(self, fmt: str, cell: str, column: int) -> None:
+        """A count with a unit word is that count (noted); any other text among a row's figures blanks only its own
+        cell: the figures before it are kept and those after it stay in their columns."""
+        printed = Printed(REPORT)
+        printed.row("outcomes.granted")[2][column] = cell
+        result = read_printed(printed, fmt)
+        path = f"applications.outcomes.granted.{layout.APPLICANT_FIELDS[column].key}"
+        expected = int(cell[0]) if cell[0].isdigit() and " " not in cell else None
+        assert result.report.get(path) == expected
+        assert result.provenance[path].text == cell
+        assert codes(result, "applications.outcomes.granted") == ["annotation" if expected else "not-a-number"]
+        assert differences(result, REPORT, besides=lambda p: p == path) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_count_with_unit_word_in_table_two(self, fmt: str) -> None:
+        """ "60人次" in 行政许可's 本年处理决定数量 cell is 60, noted: the row is found, no figure lost."""
+        printed = Printed(REPORT)
+        next(r for r in printed.active if r[0] == "行政许可")[1] = ["60人次"]
+        result = read_printed(printed, fmt)
+        assert result.report.get("active_disclosure.licensing.decisions") == 60
+        assert codes(result, "active_disclosure.licensing") == ["annotation"]
+        assert differences(result, REPORT, besides=lambda p: p == "active_disclosure.licensing.decisions") == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_units_in_table_two(self, fmt: str) -> None:
@@ -366,6 +397,22 @@ class TestRows:
         assert messages[1].endswith("its figures '21 1 0 2 1 1 26' are not used")
         assert messages[2].startswith("表二: the printed row '其他主动公开文件'")
         assert messages[2].endswith("its figures '5 3 9' are not used")
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_other_handling_subtotal_is_a_note(self, fmt: str) -> None:
+        """A 2021 表三 printing （六）其他处理 with figures of its own (a subtotal) before its three sub-rows: the
+        subtotal is no cell of the form, so it is not used, and an unplaced-row note names its figures."""
+        printed = Printed(REPORT)
+        printed.insert_after(
+            "outcomes.not_processed.confirmation", "（六）其他处理", ["12", "0", "0", "1", "1", "1", "15"]
+        )
+        result = read_printed(printed, fmt)
+        assert differences(result, REPORT) == []
+        assert not any(path.startswith("applications.outcomes.other_handling.natural") for path in result.provenance)
+        messages = [n.message for n in result.notes_with("unplaced-row")]
+        assert len(messages) == 1
+        assert messages[0].startswith("表三: the printed row （六）其他处理 (")
+        assert messages[0].endswith("its figures '12 0 0 1 1 1 15' are not used")
 
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_missing_row_is_blank(self, fmt: str) -> None:
@@ -497,6 +544,51 @@ class TestColumns:
         result = read_printed(printed, fmt)
         assert differences(result, REPORT) == []
 
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_headers_cut_short_in_another_order(self, fmt: str) -> None:
+        """社会公益组 (表三) and 现行有效件 (表二) in headers printing their columns in another order: each header
+        cut short is read as the one column it begins, with an info note, and every cell under its header."""
+        printed = Printed(REPORT)
+        printed.order = [6, 0, 2, 1, 3, 4, 5]
+        for row in printed.active:
+            if len(row[1]) == 3:
+                row[1] = [row[1][2], row[1][0], row[1][1]]
+        page = printed.page(fmt)
+        assert "社会公益组织" in page
+        assert "现行有效件数" in page
+        result = read(page.replace("社会公益组织", "社会公益组").replace("现行有效件数", "现行有效件"), format=fmt)
+        assert differences(result, REPORT) == []
+        assert [n.message for n in result.notes_with("header-truncated")] == [
+            "表三's column header '社会公益组' read as '社会公益组织' (cut short)",
+            *["表二's column header '现行有效件' read as '现行有效件数' (cut short)"] * page.count("现行有效件数"),
+        ]
+        assert result.notes_with("header-unmatched") == ()
+        assert [n for n in result.notes if n.severity != "info"] == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("lead", ["", "数量", "件数"])
+    def test_review_row_with_a_leading_cell(self, fmt: str, lead: str) -> None:
+        """表四's row printed with a cell of its own (empty, or a row label) before its fifteen figures, one grid
+        column wider than the header: the figures are read in order, never one column to the right of where they
+        are printed, and the table is not lost."""
+        printed = Printed(REPORT)
+        page = printed.page(fmt)
+        row = {
+            "html": "<tr>" + "".join(f"<td>{c}</td>" for c in printed.review),
+            "markdown": "| " + " | ".join(printed.review) + " |",
+            "text": "\n" + "\t".join(printed.review) + "\n",
+        }[fmt]
+        shifted = {
+            "html": f"<tr><td>{lead}</td>" + row[4:],
+            "markdown": f"| {lead} " + row,
+            "text": f"\n{lead}\t" + row[1:],
+        }[fmt]
+        assert page.count(row) == 1
+        result = read(page.replace(row, shifted), format=fmt)
+        assert result.report.review_litigation == REPORT.review_litigation
+        assert codes(result, "review_litigation") == []
+        assert differences(result, REPORT) == []
+
     def test_review_columns_in_another_order(self) -> None:
         """表四 with 总计 first in each block (HTML, two header rows): read by the header."""
         pytest.importorskip("govdisclosure.importers._html")
@@ -542,6 +634,58 @@ class TestHtml:
         result = read(page.replace(self.LABEL, label), format="html")
         assert differences(result, REPORT) == []
         assert [n for n in result.notes if n.severity != "info"] == []
+
+    def test_wide_label_with_one_figure_short_left_blank(self) -> None:
+        """A label spanning four grid columns (the header's label block is three) then six figures: they sit under
+        商业企业 … 总计 but read one to the right they would fall off the row; neither reading is certain, so the row
+        is blank with a note naming the covered column and the figures, never shifted into other columns."""
+        pytest.importorskip("govdisclosure.importers._html")
+        page = Printed(REPORT).page("html")
+        figures = "".join(f"<td>{v}</td>" for v in REPORT.applications.new_received.values())
+        assert page.count(self.LABEL + figures) == 1
+        six = "".join(f"<td>{v}</td>" for v in REPORT.applications.new_received.values()[:6])
+        wide = "<td colspan='4'>一、本年新收政府信息公开申请数量</td>"
+        result = read(page.replace(self.LABEL + figures, wide + six), format="html")
+        assert result.report.applications.new_received.values() == (None,) * 7
+        notes = [n for n in result.notes if n.path == "applications.new_received"]
+        assert [(n.code, n.severity) for n in notes] == [("row-misaligned", "error")]
+        assert "spans the header's column 自然人" in notes[0].message
+        assert "'66 0 0 4 2 4'" in notes[0].message
+        assert differences(result, REPORT, besides=lambda p: p.startswith("applications.new_received.")) == []
+
+    @pytest.mark.parametrize("cell", ["0", ""])
+    def test_collapsed_row_under_the_header(self, cell: str) -> None:
+        """An all-zero (or blank) 表三 row printed as one cell merged across the seven columns, under the official
+        header: that value in every column, inferred, with one collapsed-row note (not "not printed")."""
+        pytest.importorskip("govdisclosure.importers._html")
+        path = "outcomes.withheld.third_party_rights"
+        assert REPORT.get(f"applications.{path}").values() == (0,) * 7
+        page = Printed(REPORT).page("html")
+        row = f"<td>{layout.table('2021', 'applications').node(path).label}</td>" + "<td>0</td>" * 7
+        assert page.count(row) == 1
+        result = read(page.replace(row, row[: -len("<td>0</td>") * 7] + f"<td colspan='7'>{cell}</td>"), format="html")
+        expected = 0 if cell else None
+        assert result.report.get(f"applications.{path}").values() == (expected,) * 7
+        assert result.provenance[f"applications.{path}.total"].inferred
+        assert codes(result, f"applications.{path}") == ["collapsed-row"]
+        assert differences(result, REPORT, besides=lambda p: p.startswith(f"applications.{path}.") and not cell) == []
+
+    def test_review_with_a_corner_and_a_row_label(self) -> None:
+        """表四 with a corner cell (类别) over its header rows and a row label (件数) before its fifteen figures:
+        read under the header, the table not lost."""
+        pytest.importorskip("govdisclosure.importers._html")
+        printed = Printed(REPORT)
+        page = printed.page("html")
+        head = "<tr><td colspan='5'>行政复议</td>"
+        row = "<tr>" + "".join(f"<td>{c}</td>" for c in printed.review)
+        assert page.count(head) == 1
+        assert page.count(row) == 1
+        page = page.replace(head, "<tr><td rowspan='3'>类别</td>" + head[4:])
+        page = page.replace(row, "<tr><td>件数</td>" + row[4:])
+        result = read(page, format="html")
+        assert result.report.review_litigation == REPORT.review_litigation
+        assert codes(result, "review_litigation") == []
+        assert differences(result, REPORT) == []
 
     def test_leaf_label_spanning_two_columns(self) -> None:
         """A sub-row label spanning two grid columns under its group's merged cell: the row is one column wide too
@@ -672,6 +816,35 @@ class TestPdfText:
             "applications.outcomes.not_processed.excessive",
         ]
 
+    @pytest.mark.parametrize("on", ["first", "continuation"])
+    def test_wrapped_label_with_its_figures_on_one_of_its_lines(self, on: str) -> None:
+        """（二）'s label wrapped over two lines, its figures at the end of the first or of the second: read as
+        that row's figures (the two pieces are the official label exactly), with no note."""
+        lines = self.lines()
+        i = self.at(lines, "（二）部分公开")
+        head, tail, figures = "（二）部分公开（区分处理的，只计这一情 形，不", "计其他情形）", self.figures(lines[i])
+        if on == "first":
+            lines[i : i + 1] = [f"{head} {figures}", tail]
+        else:
+            lines[i : i + 1] = [head, f"{tail} {figures}"]
+        result = read("\n".join(lines))
+        assert differences(result, REPORT) == []
+        assert [n for n in result.notes if n.severity != "info"] == []
+        assert codes(result, "applications.outcomes.partially_granted") == []
+
+    def test_line_not_completing_the_label_is_not_joined(self) -> None:
+        """A line whose text does not complete the wrapped label exactly keeps its figures to itself: the row stays
+        blank, both pieces noted, nothing guessed."""
+        lines = self.lines()
+        i = self.at(lines, "（二）部分公开")
+        figures = self.figures(lines[i])
+        lines[i : i + 1] = ["（二）部分公开（区分处理的，只计这一情形，不", f"计入其他情况 {figures}"]
+        result = read("\n".join(lines))
+        assert result.report.applications.outcomes.partially_granted.values() == (None,) * 7
+        assert [d for d in differences(result, REPORT) if d[1] is not None] == []
+        assert "row-unplaced" in codes(result, "applications.outcomes.partially_granted")
+        assert any("计入其他情况" in n.message for n in result.notes_with("unplaced-row"))
+
     def test_unpaired_labels_stay_blank(self) -> None:
         """Two labels without figures and one line of figures after them: neither row is guessed."""
         lines = self.lines()
@@ -705,19 +878,22 @@ class TestDigitRuns:
         printed.row("outcomes.other_handling.other")[1:] = ["3.其他100001011", []]
         return printed, new
 
-    def test_run_split_by_the_column_sums(self) -> None:
-        """Two cuts add up across the row; （七）总计 (C1) leaves one: the cells are inferred, with a note."""
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_run_split_by_the_column_sums(self, fmt: str) -> None:
+        """Two cuts add up across the row; （七）总计 (C1) leaves one: the cells are inferred, with a note. In
+        Markdown and HTML the label and its run are one cell of the table."""
         printed, new = self.printed_with_run(total_blank=False)
-        result = read(printed.page("text"))
+        result = read_printed(printed, fmt)
         assert result.report.applications.outcomes.other_handling.other.values() == new
         origin = result.provenance["applications.outcomes.other_handling.other.other_org"]
         assert (origin.text, origin.inferred) == ("100001011", True)
         assert codes(result, "applications.outcomes.other_handling.other") == ["digits-split"]
 
-    def test_ambiguous_run_left_blank(self) -> None:
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_ambiguous_run_left_blank(self, fmt: str) -> None:
         """With （七）总计 blank nothing decides between the two cuts: the row is None with an error note."""
         printed, _ = self.printed_with_run(total_blank=True)
-        result = read(printed.page("text"))
+        result = read_printed(printed, fmt)
         assert result.report.applications.outcomes.other_handling.other.values() == (None,) * 7
         notes = [n for n in result.notes if n.path == "applications.outcomes.other_handling.other"]
         assert [(n.code, n.severity) for n in notes] == [("digits-ambiguous", "error")]
@@ -733,6 +909,66 @@ class TestDigitRuns:
         origin = result.provenance["applications.new_received.total"]
         assert (origin.text, origin.inferred) == ("66 0042 476", True)
         assert codes(result, "applications.new_received") == ["digits-split"]
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("path", ["new_received", "carried_over"])
+    def test_run_in_one_cell_under_the_header(self, fmt: str, path: str) -> None:
+        """A row's figures printed as one run of digits in one cell under 表三's header ("660042476"): cut apart
+        (C3, then the column sums), inferred, never read as one figure of 自然人."""
+        printed = Printed(REPORT)
+        expected = REPORT.get(f"applications.{path}")
+        run = "".join(str(v) for v in expected.values())
+        printed.row(path)[2] = [run]
+        result = read_printed(printed, fmt)
+        assert result.report.get(f"applications.{path}") == expected
+        origin = result.provenance[f"applications.{path}.natural_person"]
+        assert (origin.text, origin.inferred) == (run, True)
+        assert codes(result, f"applications.{path}") == ["digits-split"]
+        assert differences(result, REPORT) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_run_in_one_cell(self, fmt: str) -> None:
+        """表四's fifteen figures printed as one run in one cell: cut apart by its block sums (C4), inferred."""
+        printed = Printed(REPORT)
+        run = "".join(printed.review)
+        printed.review = [run]
+        result = read_printed(printed, fmt)
+        assert result.report.review_litigation == REPORT.review_litigation
+        assert result.provenance["review_litigation.reconsideration.upheld"].inferred
+        assert codes(result, "review_litigation") == ["digits-split"]
+        assert differences(result, REPORT) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_block_per_cell(self, fmt: str) -> None:
+        """表四 printed as three cells, each holding a block's five figures separated by spaces: the fifteen read in
+        order (the block sums hold), with a note saying so, never three cells that are "not a number"."""
+        printed = Printed(REPORT)
+        printed.review = [" ".join(printed.review[block * 5 : block * 5 + 5]) for block in range(3)]
+        result = read_printed(printed, fmt)
+        assert result.report.review_litigation == REPORT.review_litigation
+        notes = [n for n in result.notes if n.path == "review_litigation"]
+        assert [n.code for n in notes] == ["digits-split"]
+        assert "3 cells print the 15 figures separated by spaces" in notes[0].message
+        assert differences(result, REPORT) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_row_ending_early(self, fmt: str) -> None:
+        """表四's row printed with its first ten cells only, under its header: the ten are read, 复议后起诉 is blank
+        and a note says the printed row ends there."""
+        printed = Printed(REPORT)
+        printed.review = printed.review[:10]
+        result = read_printed(printed, fmt)
+        review = result.report.review_litigation
+        assert review.litigation_after_reconsideration.values() == (None,) * 5
+        assert (review.reconsideration, review.litigation_direct) == (
+            REPORT.review_litigation.reconsideration,
+            REPORT.review_litigation.litigation_direct,
+        )
+        notes = [n for n in result.notes if n.path == "review_litigation"]
+        assert [(n.code, n.severity) for n in notes] == [("missing-cells", "warning")]
+        assert notes[0].message == (
+            "review_litigation: the printed row ends after 10 of 15 cells; 复议后起诉 not printed: left blank"
+        )
 
 
 class TestEditions:

@@ -52,12 +52,14 @@ _NOWHERE: Final = Where()  # no position: one frozen value, shared by every note
 _SECTIONS: Final = tuple(layout.SECTION_HEADINGS)
 _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigation")
 _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "空", "－", "\u2013", "_", "\\", "&nbsp;"})
-_VALUE: Final = re.compile(
-    r"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$"
-)
+_COUNT_UNITS: Final = "件次|人次|条次|件|个|项|条|人|户|家|次|份|宗|起|例|篇"
+"""Short words printed after a count ("3人", "5件次", "2户"): the cell is that number, read with an annotation note."""
+_UNITS: Final = f"万元|元|万|{_COUNT_UNITS}"
+_VALUE: Final = re.compile(rf"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:{_UNITS})?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$")
 _DIGIT: Final = re.compile(r"\d")  # compiled once: searched for in every value of every row
 _WORD_CELL: Final = re.compile(
-    r"^(?:暂无|不适用|不涉及|n/?a|x|※|\*|(?P<approx>约\s*\d[\d,.]*|\d[\d,.]*\s*(?:余|多))\s*(?:件|个|项|条)?)$", re.I
+    rf"^(?:暂无|不适用|不涉及|n/?a|x|※|\*|(?P<approx>约\s*\d[\d,.]*|\d[\d,.]*\s*(?:余|多))\s*(?:{_COUNT_UNITS})?)$",
+    re.I,
 )
 """A word or an approximate figure printed in a data cell: the cell holds no count (not-a-number), the row is kept."""
 _NUMBER_ONLY: Final = re.compile("^[\\s\\d.\\-\u2212—/]*$")
@@ -102,6 +104,9 @@ class _Item:
     """For grid cells of 表三 under a header that does not name every applicant column."""
     row: Sequence[SourceCell] = ()
     """For a grid row: the row itself, whose cells give :attr:`widths`."""
+    wording: str = ""
+    """For a label on a line of text: the rest of its official wording printed after it up to the end of the line
+    or its figures ("（区分处理的，只计这一情形，不" after （二）部分公开), so a line completing it can be joined."""
 
     # The two properties below are derived when needed rather than stored for every cell of every row: most rows
     # are read under their header's columns, which needs neither.
@@ -281,6 +286,13 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
+        elif values and any(t for t, _ in values):  # a figure printed since the last label: the cells have started
+            # Text among the figures ("3人数", "见附件") is one unreadable cell of the row, read (and noted) as such:
+            # taken for a label, it would drop the figures before it and move those after it to other columns.
+            # A merged cell reaching into the row from above is not printed in it: it is skipped like a blank.
+            if not cell.spanned:
+                values.append((text, cell.where))
+                cols.append(col)
         else:
             if " / " in text:  # a header path (三、… / （一）…): each level is a label
                 for part in _PATH_SEP.split(text):
@@ -337,11 +349,40 @@ def _header_rows(table: SourceTable) -> list[Sequence[SourceCell]]:
     return [row for row in table.rows if not _has_digit(row)]
 
 
-def _header_positions(header_rows: Sequence[Sequence[SourceCell]]) -> tuple[int, ...] | None:
+_MIN_TRUNCATED: Final = 3
+"""Fewest characters of a column header cut short (社会公益组, 现行有效件) that is read as the one name it begins."""
+
+
+def _truncated(name: str, names: Iterable[str]) -> str | None:
+    """The only one of ``names`` that the header ``name`` begins without being it (a header cut short), else None."""
+    if len(name) < _MIN_TRUNCATED:
+        return None
+    found = [full for full in names if full.startswith(name) and full != name]
+    return found[0] if len(found) == 1 else None
+
+
+def _cut_columns(header_rows: Sequence[Sequence[SourceCell]], found: dict[str, int]) -> list[tuple[str, str, Where]]:
+    """Add to ``found`` (field key → grid column) the applicant columns of 表三 named by a header cut short
+    (社会公益组 for 社会公益组织), and list them as (printed, official name, where)."""
+    cut: list[tuple[str, str, Where]] = []
+    for row in header_rows:
+        for col, cell in enumerate(row):
+            if cell.spanned or not cell.text or col in found.values():
+                continue
+            name = _truncated(_header_names(cell.text)[-1], _HEADER_KEYS)
+            if name is not None and _HEADER_KEYS[name] not in found:
+                found[_HEADER_KEYS[name]] = col
+                cut.append((cell.text.strip(), name, cell.where))
+    return cut
+
+
+def _header_positions(
+    header_rows: Sequence[Sequence[SourceCell]], truncated: list[tuple[str, str, Where]] | None = None
+) -> tuple[int, ...] | None:
     """The grid column of each applicant column of 表三, read from the header rows (None when not all are seen).
 
     A row with a digit anywhere is a data row and is not among ``header_rows``; the first cell naming each column
-    is taken.
+    is taken. A header cut short is added to ``truncated`` as (printed, official name, where).
     """
     found: dict[str, int] = {}
     for row in header_rows:
@@ -351,6 +392,10 @@ def _header_positions(header_rows: Sequence[Sequence[SourceCell]]) -> tuple[int,
             key = _HEADER_KEYS.get(_header_names(cell.text)[-1])
             if key is not None and key not in found:
                 found[key] = col
+    if len(found) != len(layout.APPLICANT_FIELDS) and truncated is not None:
+        cut = _cut_columns(header_rows, found)  # looked for only when some column is not named in full
+        if len(found) == len(layout.APPLICANT_FIELDS):
+            truncated.extend(cut)
     if len(found) != len(layout.APPLICANT_FIELDS):
         return None
     positions = tuple(found[f.key] for f in layout.APPLICANT_FIELDS)
@@ -406,34 +451,54 @@ _ACTIVE_COLUMNS: Final = frozenset(
 )
 
 
-def _header_row(row: Sequence[SourceCell]) -> dict[int, str]:
-    """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}."""
+def _header_row(row: Sequence[SourceCell], ctx: _Context) -> dict[int, str]:
+    """表二's column names by grid column when ``row`` is a header row naming at least one of its columns, else {}.
+
+    A header cut short is noted (``header-truncated``) each time its row is found.
+    """
     if _has_digit(row):
         return {}
-    return dict(_header_columns(tuple([cell.text for cell in row])))
+    columns, cut = _header_columns(tuple([cell.text for cell in row]))
+    for col in cut:
+        _header_note(row[col].text.strip(), dict(columns)[col], "表二", row[col].where, ctx)
+    return dict(columns)
 
 
 @functools.lru_cache(maxsize=1024)  # 表二's header rows are printed alike from report to report
-def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[int, str], ...]:
-    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form."""
+def _header_columns(texts: tuple[str, ...]) -> tuple[tuple[tuple[int, str], ...], tuple[int, ...]]:
+    """(grid column, column name) of the cells of a header row of 表二, () unless one names a column of the form;
+    and the grid columns of the headers cut short (现行有效件), given the one column name they begin (现行有效件数).
+    """
     header = {col: _column_label(text) for col, text in enumerate(texts) if text.strip()}
-    return tuple(header.items()) if any(t in _ACTIVE_COLUMNS for t in header.values()) else ()
+    cut: list[int] = []
+    for col, name in header.items():
+        if name not in _ACTIVE_COLUMNS and (full := _truncated(name, _ACTIVE_COLUMNS)) is not None:
+            header[col] = full
+            cut.append(col)
+    if not any(t in _ACTIVE_COLUMNS for t in header.values()):
+        return (), ()
+    return tuple(header.items()), tuple(cut)
 
 
 def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
     """A grid row of 表二 read under the header cells naming its fields, or None when the header does not name them all.
 
     A figure under a header cell that names no field of the row is ignored with a note; a figure under no header
-    cell, or a field whose column the row does not reach, sends the row back to reading by order.
+    cell, or a field whose column the row does not reach, sends the row back to reading by order. So does a header
+    naming some fields but not all, unless it names one over another cell than reading by order would give it
+    (现行有效件数 printed first): then the row is left blank with a note, never read in the form's order.
     """
     header = item.header
     cols: list[int] = []
-    for field in fields:
+    named: dict[int, int] = {}  # field index → the one grid column whose header names it
+    for i, field in enumerate(fields):
         label = _column_label(field.label)
         found = [col for col, text in header.items() if text == label]
-        if len(found) != 1:
-            return None
-        cols.append(found[0])
+        if len(found) == 1:
+            named[i] = found[0]
+        cols.append(found[0] if len(found) == 1 else -1)
+    if len(named) < len(fields):
+        return _against_order(item, fields, named, prefix, ctx) if named else None
     at = {col: i for i, col in enumerate(item.cols)}
     if any(col not in at or _is_padding(*item.values[at[col]]) for col in cols):
         return None
@@ -455,6 +520,28 @@ def _by_header(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _C
             prefix,
         )
     return out
+
+
+def _against_order(
+    item: _Item, fields: Sequence[layout.Field], named: dict[int, int], prefix: str, ctx: _Context
+) -> dict[str, Any] | None:
+    """None (read the row by order) unless the header names a field of the row over another cell than reading by
+    order would give it: then {} (the row left blank), with a note. ``named``: field index → grid column named."""
+    kept, _ = _in_order(item, len(fields))
+    if len(kept) != len(fields):
+        return None  # reading by order will not place the row either, and says so
+    for i, col in named.items():
+        if col != item.cols[kept[i]]:
+            ctx.note(
+                "header-unmatched",
+                f"{prefix}: the header names {fields[i].label} over another cell than the form's order gives it, "
+                "and does not name every column: the row was left blank",
+                item.values[kept[0]][1],
+                "error",
+                prefix,
+            )
+            return {}
+    return None
 
 
 _DROPPED: Final = "\"'“”‘’「」"  # quotes, dropped from texts searched for labels, as whitespace is
@@ -509,14 +596,38 @@ def _line_items(segment: _Segment, table: str) -> list[_Item]:
             fuzzy = _fuzzy_line(text, segment.where, table)
             if fuzzy is not None:
                 items.append(fuzzy)
-    for i, (start, end, _match) in enumerate(found):
+    for i, (start, end, match) in enumerate(found):
         s, e = norm.orig(start), norm.orig(end - 1) + 1
         nxt = norm.orig(found[i + 1][0]) if i + 1 < len(found) else len(text)
         while e < nxt and text[e] in _CLOSERS:
             e += 1
         tokens = _run_tokens(text[e:nxt], segment.where, e)
-        items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False))
+        wording = ""
+        if not tokens and (rest := _rest_of_label(norm.text, start, end, match)):
+            # the label printed on with its official wording ("（二）部分公开（区分处理的，只计这一情形，不", cut
+            # where the line wraps): its figures come after that wording
+            after = norm.orig(end + rest)
+            wording = text[e:after]
+            tokens = _run_tokens(text[after:nxt], segment.where, after)
+        items.append(_Item([(text[s:e], _at(segment.where, s))], tokens, cells=False, wording=wording))
     return items
+
+
+_NOT_DIGITS: Final = re.compile(r"\D*")
+
+
+def _rest_of_label(norm: str, start: int, end: int, match: _labels.LabelMatch) -> int:
+    """How many characters of ``norm`` after a label found at ``start:end`` carry on its official wording up to the
+    first digit (the parenthetical of （二）部分公开（区分处理的…）, possibly cut short), else 0."""
+    words = _NOT_DIGITS.match(norm, end)
+    size = words.end() - end if words else 0
+    if not size:
+        return 0
+    official = _labels.normalize(match.official)
+    at = official.find(norm[start:end])
+    if at < 0 or not official.startswith(norm[end : end + size], at + end - start):
+        return 0
+    return size
 
 
 def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
@@ -554,7 +665,13 @@ def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
     return None
 
 
-def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) -> list[_Item]:
+def _header_note(printed: str, name: str, table: str, where: Where, ctx: _Context) -> None:
+    """An info note on a column header cut short, read as the one column name it begins."""
+    ctx.note("header-truncated", f"{table}'s column header {printed!r} read as {name!r} (cut short)", where, "info")
+
+
+def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ctx: _Context) -> list[_Item]:
+    """The items of a table section's blocks; column headers cut short are noted here, once per header row."""
     items: list[_Item] = []
     positions: tuple[int, ...] | None = None
     extras: dict[int, str] = {}
@@ -565,9 +682,12 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
             loose = None
             if table == "applications":  # a table without header rows continues the last one's columns
                 header_rows = _header_rows(block)
-                found = _header_positions(header_rows)
+                truncated: list[tuple[str, str, Where]] = []
+                found = _header_positions(header_rows, truncated)
                 if found is not None:
                     positions, extras = found, _header_extras(header_rows, found)
+                    for printed, name, where in truncated:
+                        _header_note(printed, name, "表三", where, ctx)
                 else:
                     partial = _partial_header(block)
                     if partial is not None:  # one note for every table under the same printed header
@@ -575,14 +695,39 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
             header = {}
             for row in block.rows:
                 if table == "active_disclosure":
-                    header = _header_row(row) or header
+                    header = _header_row(row, ctx) or header
                 item = _row_item(row, positions, extras, header, loose)
-                if item is not None:
+                if item is None:
+                    continue
+                if item.labels and item.labels[-1][0][-1:].isdigit() and not _has_numbers(item):
+                    # a row whose last text cell ends in digits and has no figure after it ("3.其他100001011": a
+                    # label and its figures run together, as converted page text prints them): that cell is read
+                    # as a line of text (the group labels merged beside it name no row of their own)
+                    text, where = item.labels[-1]
+                    items.extend(_line_items(_Segment(text, where), table))
+                else:
                     items.append(item)
         else:
             segment = block if isinstance(block, _Segment) else _Segment(block.text, block.where)
-            items.extend(_line_items(segment, table))
+            line_items = _line_items(segment, table)
+            if line_items and items and _wrapped_label(items[-1], line_items[0], table):
+                items[-1].labels.append(line_items[0].labels[0])  # the figures printed after the label's last piece
+                items[-1].values = line_items.pop(0).values
+            items.extend(line_items)
     return items
+
+
+def _wrapped_label(before: _Item, item: _Item, table: str) -> bool:
+    """True when ``item`` (a line of text: an unknown label and its figures) is the end of the label ``before``
+    printed on the line above without figures, the two pieces together being the official label exactly
+    ("（二）部分公开（区分处理的，只计这一情形，不" / "计其他情形） 0 0 0 0 1 0 1", as PDF text wraps a long label)."""
+    if before.cells or before.values or item.cells or not item.values or len(before.labels) != 1:
+        return False
+    if len(item.labels) != 1 or _labels.match(item.labels[0][0], table) is not None:
+        return False
+    head, tail = before.labels[0][0] + before.wording, item.labels[0][0]
+    whole, first = _labels.match(head + tail, table), _labels.match(head, table)
+    return whole is not None and whole.exact and first is not None and whole.path == first.path
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -591,7 +736,7 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str) ->
 
 _GROUPED: Final = re.compile(r"^-?[\d,]+")
 _GROUPS: Final = re.compile(r"-?\d{1,3}(?:,\d{3})+")
-_NUMBER_WITH_UNIT: Final = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(万元|元|件|个|项|条|万)?\s*(?:[（(][^）)]*[）)])?$")
+_NUMBER_WITH_UNIT: Final = re.compile(rf"^(-?\d+(?:\.\d+)?)\s*({_UNITS})?\s*(?:[（(][^）)]*[）)])?$")
 
 
 def _ten_thousandths(number: Decimal) -> Decimal:
@@ -745,20 +890,15 @@ def _read_row(
         placed = _by_header(item, fields, prefix, ctx)
         if placed is not None:
             return placed, []
-    values = list(item.values)
-    widths = item.widths
-    padding = item.padding
-    if item.cells and any(padding):  # cells the reader added after the end of a short printed row
-        kept = [i for i, pad in enumerate(padding) if not pad]
-        values, widths = [values[i] for i in kept], [widths[i] for i in kept]
     count = len(fields)
-    where = values[0][1] if values else (item.labels[0][1] if item.labels else _NOWHERE)
-    if item.cells and len(values) > count:
-        if item.labels and not values[0][0]:  # the filler cell of a label spanning two grid columns
-            values.pop(0)
-            widths.pop(0)
-        while len(values) > count and (not values[-1][0] or not values[0][0]):
-            values.pop(-1 if not values[-1][0] else 0)
+    values = item.values
+    widths = item.widths
+    first: int | None = 0 if values else None
+    if item.cells and (len(values) > count or any(item.padding)):  # cells not read (padding, filler…)
+        kept, first = _in_order(item, count)
+        values = [values[i] for i in kept]
+        widths = [widths[i] for i in kept] if widths else widths
+    where = item.values[first][1] if first is not None else (item.labels[0][1] if item.labels else _NOWHERE)
     if item.loose is not None:
         if not item.loose.noted:
             item.loose.noted = True
@@ -812,6 +952,8 @@ def _read_row(
     digits = all(t for t, _ in values) and all(t.isascii() and t.isdigit() for t in texts) and texts
     if digits and item.cells and len(values) > 1 and len(texts) != count:
         digits = []  # separate printed cells are never cut across: too few of them is a short row, not a run
+    if digits and sum(map(len, texts)) < count:
+        digits = []  # fewer digits than cells ("0" alone): a short row, no run to cut
     if not digits:
         if values:
             ctx.note(
@@ -832,6 +974,15 @@ def _read_row(
         _put(found[0], fields, prefix, values, ctx, out)
         if count == len("".join(texts)):
             ctx.note("digits-split", f"{prefix}: {' '.join(texts)!r} read one digit per cell", where, "info", prefix)
+        elif len(texts) == count:  # every figure separated, but several of them printed in one cell
+            ctx.note(
+                "digits-split",
+                f"{prefix}: {len(values)} cells print the {count} figures separated by spaces "
+                f"({' | '.join(t for t, _ in values)!r}): read one figure per column in order, the sums hold",
+                where,
+                "warning",
+                prefix,
+            )
         else:
             ctx.note(
                 "digits-split",
@@ -853,6 +1004,28 @@ def _read_row(
     return {}, found
 
 
+def _in_order(item: _Item, count: int) -> tuple[list[int], int | None]:
+    """The value cells of a row read by order (indices into ``item.values``), and the first printed one (for notes).
+
+    Cells a reader added after the end of a short printed row are not read; of a grid row with more cells than
+    ``count``, the empty filler cell beside a label spanning two grid columns goes first, then empty cells at the
+    ends.
+    """
+    values = item.values
+    kept = list(range(len(values)))
+    if item.cells and item.row:
+        padding = item.padding
+        if any(padding):
+            kept = [i for i in kept if not padding[i]]
+    first = kept[0] if kept else None
+    if item.cells and len(kept) > count:
+        if item.labels and not values[kept[0]][0]:
+            kept.pop(0)
+        while len(kept) > count and (not values[kept[-1]][0] or not values[kept[0]][0]):
+            kept.pop(-1 if not values[kept[-1]][0] else 0)
+    return kept, first
+
+
 def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: _Context) -> dict[str, Any] | None:
     """A grid row of 表三 read by the header's columns, or None when its figures do not sit in them.
 
@@ -864,15 +1037,32 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
     positions = item.positions
     assert positions is not None
     offset = max(0, item.label_col + 1 - min(positions))
+    if offset and max(positions) + offset >= len(item.row):
+        # The label covers a figure column of the header and the row is no wider than the header: its figures
+        # cannot be moved right under the header's columns, nor read where they are printed (one column short).
+        covered = "、".join(f.label for f, col in zip(fields, positions, strict=True) if col <= item.label_col)
+        figures = " ".join(t or "□" for t, _ in item.values)
+        ctx.note(
+            "row-misaligned",
+            f"{prefix}: the label spans the header's column {covered} and the figures after it ({figures!r}) do "
+            "not line up with the header's columns: the row was left blank",
+            item.labels[-1][1] if item.labels else _NOWHERE,
+            "error",
+            prefix,
+        )
+        return {}
     targets = [p + offset for p in positions] if offset else list(positions)
     values = item.values
     slots: Sequence[tuple[str, Where] | None]  # the value cell under each of the header's columns, if any
+    count = len(fields)
     if item.cols == targets:  # the usual row: a value cell under each of the header's columns, in order
         for text, _ in values:
-            if len(text) > 2 and _is_run(text):  # (most cells are shorter than a run: no call for them)
-                return None
+            if len(text) > 2 and (_is_run(text) or (len(text) >= count and _whole_run(values, count))):
+                return None  # (most cells are shorter than a run: no call for them)
         slots = values
     else:
+        if len(values) == 1 and item.cols[0] <= targets[0] and item.cols[0] + item.widths[0] > targets[-1]:
+            return None  # one cell merged across every column of the header: a collapsed row, read by order
         slots = [None] * len(targets)
         slot_of = {col: k for k, col in enumerate(targets)}
         extras = item.extras
@@ -881,7 +1071,7 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             text = values[i][0]
             k = slot_of.get(col)
             if k is not None:
-                if len(text) > 2 and _is_run(text):
+                if len(text) > 2 and (_is_run(text) or (len(text) >= count and _whole_run(values, count))):
                     return None
                 slots[k] = values[i]
             elif text:
@@ -896,7 +1086,6 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
                 "warning",
                 prefix,
             )
-    count = len(fields)
     missing: list[str] = []
     out = _read_cells(fields, slots, prefix, ctx, missing)
     if missing:
@@ -910,6 +1099,14 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
             prefix,
         )
     return out
+
+
+def _whole_run(cells: Sequence[tuple[str, Where]], count: int) -> bool:
+    """True when the only printed cell of a row is a run of digits long enough to hold all its ``count`` cells
+    ("660042476" under 自然人, the others blank): the row's figures printed without separators, to be cut apart by
+    the digit splitter, not one figure of the first column."""
+    printed = [text for text, _ in cells if text]
+    return len(printed) == 1 and len(printed[0]) >= count and printed[0].isascii() and printed[0].isdigit()
 
 
 def _is_run(text: str) -> bool:
@@ -928,7 +1125,7 @@ def _put(
     ctx: _Context,
     out: dict[str, Any],
 ) -> None:
-    text = " ".join(t for t, _ in values)
+    text = " ".join(t for t, _ in values if t)  # (blank cells a reader added after a run are no part of it)
     where = values[0][1] if values else _NOWHERE
     for field, value in zip(fields, cut, strict=True):
         out[field.key] = Decimal(value) if field.kind == "amount" else value
@@ -1087,13 +1284,14 @@ def _resolve(
         item, found = ambiguous[path]
         prefix = f"applications.{path}"
         where = item.values[0][1]
+        run = " ".join(t for t, _ in item.values if t)  # (blank cells a reader added after a run are no part of it)
         if len(good) == 1:
             out: dict[str, Any] = {}
             _put(good[0][i], fields, prefix, item.values, ctx, out)
             result.rows[path] = out
             ctx.note(
                 "digits-split",
-                f"{prefix}: {' '.join(t for t, _ in item.values)!r} read as {' '.join(map(str, good[0][i]))}, the "
+                f"{prefix}: {run!r} read as {' '.join(map(str, good[0][i]))}, the "
                 "only split for which the columns add up (C1, C2)",
                 where,
                 "warning",
@@ -1102,8 +1300,7 @@ def _resolve(
         else:
             ctx.note(
                 "digits-ambiguous",
-                f"{prefix}: {' '.join(t for t, _ in item.values)!r} can be split in {len(found)} ways that add up; "
-                "the row was left blank",
+                f"{prefix}: {run!r} can be split in {len(found)} ways that add up; the row was left blank",
                 where,
                 "error",
                 prefix,
@@ -1361,12 +1558,26 @@ def _review_transposed(table: SourceTable) -> list[tuple[str, Where]] | None:
     return [found[key] for key in _REVIEW_FLAT]
 
 
-def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Context) -> list[tuple[str, Where]] | None:
-    """表四's fifteen cells of a grid row in official order, read under the header naming them (None if not reached)."""
+def _review_cells(
+    row: Sequence[SourceCell], header: dict[int, str], table: SourceTable, ctx: _Context
+) -> list[tuple[str, Where]] | None:
+    """表四's fifteen cells of a grid row in official order, read under the header naming them.
+
+    None (the row is read by order) when the row does not reach every named column, when it prints a figure in a
+    column under no header text at all (the row is shifted against the header: a leading cell of its own), or
+    when its only figure is a run of digits holding the whole table. ``table``: the grid of the row.
+    """
     by_col = {col: (cell.text.strip(), cell.where) for col, cell in enumerate(row) if not cell.spanned}
     if any(col not in by_col for col in header):
         return None
-    extra = [by_col[col] for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
+    extra_cols = [col for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
+    if extra_cols and not _headed_columns(table).issuperset(extra_cols):  # (looked for only when there are some)
+        return None
+    extra = [by_col[col] for col in extra_cols]
+    column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
+    first = by_col[column_of[_REVIEW_FLAT[0]]][0]
+    if len(first) >= len(header) and _whole_run([by_col[col] for col in header], len(header)):
+        return None
     if extra:
         ctx.note(
             "extra-column",
@@ -1375,8 +1586,31 @@ def _review_cells(row: Sequence[SourceCell], header: dict[int, str], ctx: _Conte
             "warning",
             "review_litigation",
         )
-    column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
     return [by_col[column_of[name]] for name in _REVIEW_FLAT]
+
+
+def _headed_columns(table: SourceTable) -> set[int]:
+    """The grid columns with a text in some header row of ``table`` (merged header cells included)."""
+    return {col for row in _header_rows(table) for col, cell in enumerate(row) if cell.text.strip()}
+
+
+def _review_cell_names(flat: Sequence[str]) -> str:
+    """表四's cells (``reconsideration.total``…) named for a message: a block by its name when all of it is listed."""
+    names: list[str] = []
+    for row in _REVIEW_ROWS:
+        block = layout.REVIEW_LITIGATION.root.child(row)
+        listed = [f.label for f in block.fields if f"{row}.{f.key}" in flat]
+        if len(listed) == len(block.fields):
+            names.append(block.label)
+        elif listed:
+            names.append(f"{block.label} {'、'.join(listed)}")
+    return "、".join(names)
+
+
+def _labelled_figures(classified: Sequence[tuple[str, bool]]) -> bool:
+    """True for a grid row of one label cell of its own (数量, 件数) followed by 表四's fifteen cells or more, all
+    values: 表四's figures, whatever the label says (the table has a single row of figures)."""
+    return len(classified) > len(_REVIEW_FLAT) and not classified[0][1] and all(v for _, v in classified[1:])
 
 
 def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context) -> dict[str, dict[str, Any]]:
@@ -1395,11 +1629,12 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 classified = [_cell_text(c.text) for c in printed]  # (stripped text, is a value)
                 if not any(text and is_value for text, is_value in classified):
                     continue
-                if not done and all(
-                    is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified
+                if not done and (
+                    all(is_value or _REVIEW_WORDS.sub("", text).strip() == "" for text, is_value in classified)
+                    or (not tokens and _labelled_figures(classified))
                 ):
                     cells = True
-                    named = _review_cells(row, header, ctx) if header and not tokens else None
+                    named = _review_cells(row, header, block, ctx) if header and not tokens else None
                     if named is not None:
                         tokens.extend(named)
                     else:
@@ -1421,8 +1656,29 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
             done = True
     if not tokens:
         return {}
+    if cells and _whole_run(tokens, len(_REVIEW_FLAT)):  # the fifteen figures without separators, in one cell
+        tokens = [token for token in tokens if token[0]]  # cut apart by the digit splitter, not read as 结果维持
+    short = 0  # the cells printed when the printed row ends before the fifteenth (the reader padded the grid)
+    if cells:
+        reached = len(tokens)
+        while reached and _is_padding(*tokens[reached - 1]):
+            reached -= 1
+        if reached < len(tokens):
+            if any(_is_run(text) for text, _ in tokens[:reached]):  # "1 1 0 2 4" a block: the figures of fewer
+                tokens = tokens[:reached]  # cells, read by order (and checked by the sums), not as padded cells
+            elif reached < len(_REVIEW_FLAT):
+                short = reached
     item = _Item([], tokens, cells=cells)
     values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
+    if short and values:
+        ctx.note(
+            "missing-cells",
+            f"review_litigation: the printed row ends after {short} of {len(_REVIEW_FLAT)} cells; "
+            f"{_review_cell_names(_REVIEW_FLAT[short:])} not printed: left blank",
+            tokens[0][1],
+            "warning",
+            "review_litigation",
+        )
     out: dict[str, dict[str, Any]] = {}
     for key, value in values.items():
         row_key, field_key = _REVIEW_KEYS[key]
@@ -1547,6 +1803,27 @@ def _merge_other_handling(apps: _Applications, ctx: _Context) -> None:
 _OTHER_HANDLING_2021: Final = layout.edition("2021").table("applications").node("outcomes.other_handling")
 
 
+def _unused_subtotal(apps: _Applications, ctx: _Context) -> None:
+    """A （六）其他处理 row printed with figures above the three sub-rows that 2021's form has instead: a subtotal
+    that no cell of the form holds. Its figures are not used; a note names them, and they leave the provenance.
+    A row of blank cells (the group's own line in a grid) is no subtotal and is left as it is."""
+    paths = [f"applications.outcomes.other_handling.{key}" for key in _APPLICANT_KEYS]
+    origins = [ctx.provenance.get(path) for path in paths]
+    texts = [origin.text if origin is not None and origin.text else "□" for origin in origins]
+    if not any(_DIGIT.search(text) for text in texts):
+        return
+    apps.rows.pop("outcomes.other_handling")
+    for path in paths:
+        ctx.provenance.pop(path, None)
+    where = apps.where.get("outcomes.other_handling", _NOWHERE)
+    ctx.note(
+        "unplaced-row",
+        f"表三: the printed row （六）其他处理 ({where}) has figures of its own besides its three sub-rows, which the "
+        f"2021 form has instead; its figures {' '.join(texts)!r} are not used",
+        where,
+    )
+
+
 @functools.lru_cache(maxsize=8)  # four groups of the model: their fields are listed once
 def _group_paths(cls: type, prefix: str) -> tuple[tuple[str, str], ...]:
     """(field name, row path) of each row of a group of 表三 rows (``outcomes.withheld.state_secret``…)."""
@@ -1667,7 +1944,7 @@ def assemble(doc: SourceDocument) -> ImportResult:
                 keep.append(block)
         parts[key] = keep
 
-    apps = _applications(_items(parts.get("applications", []), "applications"), ctx)
+    apps = _applications(_items(parts.get("applications", []), "applications", ctx), ctx)
     review = _review(parts.get("review_litigation", []), ctx)
     if apps.found == 0 and not review:
         compact = re.sub(r"\s+", "", text.full)
@@ -1725,13 +2002,15 @@ def assemble(doc: SourceDocument) -> ImportResult:
     single = edition == "2019" or (apps.single_row and not apps.three_rows)
     if edition == "2019" and apps.three_rows:
         _merge_other_handling(apps, ctx)
+    if not single and "outcomes.other_handling" in apps.rows:
+        _unused_subtotal(apps, ctx)
     if edition == "2021" and single:
         ctx.note(
             "single-other-handling",
             "表三 has a single （六）其他处理 row, as in the 2019 edition: kept as printed",
             apps.where.get("outcomes.other_handling", _NOWHERE),
         )
-    active = _active(_items(active_blocks, "active_disclosure"), edition, ctx)
+    active = _active(_items(active_blocks, "active_disclosure", ctx), edition, ctx)
     _missing(edition, single, apps, active, review, ctx)
 
     active_cls = ACTIVE_DISCLOSURE_CLASSES[edition]
