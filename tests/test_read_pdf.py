@@ -976,6 +976,31 @@ class TestBorderless:
         assert next(texts(b) for b in blocks if isinstance(b, SourceTable))[-1] == ["三、丙", "7", "8", "9"]
         assert "四、丁 10 12" in [b.text for b in blocks if isinstance(b, SourceLine)]
 
+    def test_figures_without_height_stay_lines(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Digits whose boxes have no height (a font without glyph boxes; once a ValueError out of read_pdf): where
+        their figures sit is not clear, their lines stay lines and the rows printed properly are read."""
+        printed = [
+            ("一、甲", 100, 720),
+            *figures(720, "1", "2"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "3", "4"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "5", "6"),
+            ("四、丁", 100, 650),
+            *figures(650, "7", "8"),
+        ]
+        seen = [c for text, x, y in printed for c in chars(text, x, y)]
+        seen = [_pdf._Char(c.ch, c.x0, c.y0, c.x1, c.y0) if c.ch in "78" else c for c in seen]
+        blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+        assert [b.text if isinstance(b, SourceLine) else texts(b) for b in blocks] == [
+            [["一、甲", "1", "2"], ["二、乙（很长的标签折行）", "3", "4"], ["三、丙", "5", "6"]],
+            "四、丁 7 8",
+        ]
+        seen = [_pdf._Char(c.ch, c.x0, c.y0, c.x1, c.y0) if c.ch.isdigit() else c for c in seen]
+        monkeypatch.setattr(_pdf, "_extract", lambda document, index, pdfium_c: (842.0, seen, [], [], 0))
+        assert "三、丙 5 6" in lines(read_pdf(make_pdf()))
+
     @pytest.mark.parametrize("count", [100, 300])
     def test_many_rows(self, count: int) -> None:
         """A page of many rows is read in about linear time (this once took minutes at 100 rows): a label

@@ -401,7 +401,9 @@ def _middle(chars: list[_Char]) -> float:
 def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
     """A line split into its label characters and the figures printed apart at its end: words of digits, and
     the marks of a blank cell among them ("—", "-", "/"; at least one figure is a number). Worked out once per
-    line: a line is looked at as a row, and beside the rows near it."""
+    line: a line is looked at as a row, and beside the rows near it. A line whose figures have a digit of no
+    height (a glyph without a box) has none: rows are found and placed by the height of their figures, and the
+    line stays a line."""
     if line._figures is None:
         line._figures = _split_figures(line)
     return line._figures
@@ -425,6 +427,8 @@ def _split_figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
             break
         count += 1
     numbers = words[len(words) - count :] if numeric else []
+    if any(c.y1 <= c.y0 for w in numbers for c in w if c.ch.isdigit()):
+        numbers = []  # a digit without height (no glyph box): where its figure sits is not clear, nor its row
     if not numbers:
         return line.chars, numbers
     label = [c for c in line.chars if c.x1 <= numbers[0][0].x0]  # printed spaces kept: they join words
