@@ -665,6 +665,34 @@ class TestBorderless:
             ]
         ]
 
+    def test_label_with_spread_characters_not_cut(self) -> None:
+        """A label printed with its characters spread out (gaps of half a character, no printed spaces), one of
+        them landing where the rows' label column starts: the label is not cut there (it was read as '计')."""
+        printed = [
+            ("（三）", 50, 700),
+            ("1.属于国家秘密", 110, 700),
+            *figures(700, "1", "2"),
+            ("不予公", 50, 680),
+            ("2.其他法律", 110, 686),
+            *figures(680, "3", "4"),
+            ("禁止", 110, 674),
+            ("开", 50, 660),
+            ("3.危及稳定", 110, 660),
+            *figures(660, "5", "6"),
+            *figures(640, "7", "8"),
+        ]
+        seen = [c for text, x, y in printed for c in chars(text, x, y)]
+        seen += [_pdf._Char(ch, 50 + 15 * i, 640, 59.5 + 15 * i, 650) for i, ch in enumerate("（四）总计")]
+        blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["1.属于国家秘密", "1", "2"],
+                ["2.其他法律禁止", "3", "4"],
+                ["3.危及稳定", "5", "6"],
+                ["（四）总计", "7", "8"],
+            ]
+        ]
+
     def test_long_label_keeps_its_last_line(self) -> None:
         """A label of four lines before a one-line row: its last line is nearer the next row's figures, but the
         label is centred on its own."""

@@ -990,22 +990,28 @@ def _cut_at_columns(fragment: list[_Char], starts: list[float], size: float, spa
     Label columns printed close together (a group label wrapped in a narrow column beside the rows' labels) leave
     gaps narrower than a character between them, and their texts run into one fragment ("（三4.保护第三方"). Where
     a character begins within half a character of a column's start (found from the fragments starting there), a
-    column other than the fragment's so far, after a gap of 0.4 em from a character or digit (not punctuation,
-    whose ink leaves gaps as wide inside a text, nor a printed space), the next column's text begins.
+    column other than the fragment's so far, after a gap from a character or digit (not punctuation, whose ink
+    leaves gaps as wide inside a text, nor a printed space) 0.4 em wider than the narrowest such gap of the
+    fragment, the next column's text begins. A label printed with its characters spread out (expanded spacing,
+    distributed alignment: "（四）总 计") has gaps as wide between all its characters: one of them landing on a
+    column's start does not cut it.
     """
 
     def column(x: float) -> int:
         return max(bisect_right(starts, x + 0.5) - 1, 0)
 
+    def after_letter(a: _Char, b: _Char) -> bool:
+        return (_is_cjk(a.ch) or a.ch.isalnum()) and id(b) not in spaced
+
+    spacing = max(min((b.x0 - a.x1 for a, b in pairwise(fragment) if after_letter(a, b)), default=0.0), 0.0)
     pieces = [[fragment[0]]]
     for previous, c in pairwise(fragment):
         k = column(c.x0)
         if (
             k != column(pieces[-1][0].x0)
             and c.x0 - starts[k] <= 0.5 * size
-            and c.x0 - previous.x1 > 0.4 * size
-            and id(c) not in spaced
-            and (_is_cjk(previous.ch) or previous.ch.isalnum())
+            and c.x0 - previous.x1 > spacing + 0.4 * size
+            and after_letter(previous, c)
         ):
             pieces.append([])
         pieces[-1].append(c)
