@@ -1106,6 +1106,31 @@ class TestWrappedFigures:
         assert self.rows(printed)[2] == ["三、丙", "7", "8", "101"]
         assert [figure for figure, _, _ in self.layout(printed).rejoined] == ["101"]
 
+    @pytest.mark.parametrize("beside", [("", "", "1"), ("5", "", "1")])
+    def test_rows_beside_are_not_parts(self, beside: tuple[str, ...]) -> None:
+        """A one-line row between rows labelled over two lines, printing figures in some of its columns: their
+        figures are a line and a half from the row's, as near as a line apart may be, but another row's label is
+        printed between them. Not parts of a figure over three lines (the 0 was read as 101)."""
+        printed = [
+            ("一、甲", 100, 760),
+            *figures(760, "1", "2", "3"),
+            ("二、乙乙乙乙乙", 100, 736),
+            ("（续）", 100, 724),
+            *[item for item in figures(730, *beside) if item[0]],
+            ("三、丙", 100, 712),
+            *figures(712, "7", "8", "0"),
+            ("四、丁丁丁丁丁", 100, 700),
+            ("（续）", 100, 688),
+            *[item for item in figures(694, *beside) if item[0]],
+            ("五、戊", 100, 670),
+            *figures(670, "4", "5", "6"),
+        ]
+        assert not self.layout(printed).rejoined
+        found = self.rows(printed)
+        assert "101" not in str(found)
+        assert "575" not in str(found)
+        assert ["三、丙", "7", "8", "0"] in found or "三、丙 7 8 0" in found
+
     def test_next_rows_parts_nearby(self) -> None:
         """Two rows in a row with a figure over two lines each (lines 14 points apart): the next row's part above
         is where the next part of a longer figure would be, but nothing is as far above: both are joined."""

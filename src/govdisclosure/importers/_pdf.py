@@ -514,17 +514,19 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
     taken: set[int] = set()  # ids of the characters moved or replaced
     added: list[_Char] = []
     figures: list[_Rejoined] = []
-    for _, up, over, touching in ups:
+    for above, up, over, touching in ups:
         x0, x1 = up[0].x0, up[-1].x1
         partners = [p for p in downs if p[1][0].x0 <= x1 and p[1][-1].x1 >= x0]
         middle = [w for w in numbers if w[0].x0 <= x1 and w[-1].x1 >= x0]
         if len(partners) != 1 or len(middle) > 1 or abs(partners[0][2] - over) > 0.25 * size:
             return None
-        _, down, _, touching_down = partners[0]
+        below, down, _, touching_down = partners[0]
         x0, x1 = min(x0, down[0].x0), max(x1, down[-1].x1)
         if middle:  # over three lines: a line apart, alone on their lines, around the row's figure
             if touching or touching_down or any(p[1] is not up and p[1][0].x0 <= x1 and p[1][-1].x1 >= x0 for p in ups):
                 return None
+            if edge > float("-inf") and _labelled_between(lines, above, below, k):
+                return None  # another row's label between: the "parts" are the figures of the rows beside it
             x0, x1 = min(x0, middle[0][0].x0), max(x1, middle[0][-1].x1)
         elif not (touching and touching_down) or x0 <= edge:
             return None  # over two lines: half a line apart, where the row prints nothing, right of its label
@@ -541,6 +543,19 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
         rest = [c for c in lines[i].chars if id(c) not in taken]
         changed[i] = _Line(rest) if any(c.ch != " " for c in rest) else None
     return changed, figures
+
+
+def _labelled_between(lines: list[_Line], above: int, below: int, k: int) -> bool:
+    """Whether label text is printed on a line between the row ``lines[k]`` and the line ``above`` it, or between
+    the row and the line ``below`` it.
+
+    A row whose label is printed on its line has nothing of its label between its line and the lines a line
+    apart (a label of one line, or of three or more centred on the row, whose other lines are a line apart): label
+    text there is another row's, wrapped around figures of its own half a line further on (the rows on both sides
+    of a one-line row labelled over two lines, printing a figure in the one column), and those figures are that
+    row's, not the parts of a figure of this row over three lines.
+    """
+    return any(any(c.ch != " " for c in _figures(lines[i])[0]) for i in (*range(above + 1, k), *range(k + 1, below)))
 
 
 def _wrapped_parts(
