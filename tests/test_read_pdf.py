@@ -987,8 +987,9 @@ class TestBorderless:
         ]
 
     def test_blank_cells_with_unclear_columns(self) -> None:
-        """A figure printed between two columns of the rows printing in all: its column is not clear, the table
-        ends before its row."""
+        """A figure printed between two columns of the rows printing in all: its column is not clear, and neither
+        are theirs (the table may have a column there that they all leave blank, the 9 printed in its fourth): the
+        lines stay lines (the rows above were a table of three columns)."""
         blocks = bare_page(
             ("一、甲", 100, 720),
             *figures(720, "1", "2", "3"),
@@ -1001,8 +1002,38 @@ class TestBorderless:
             ("10", 300, 650),
             ("12", 355, 650),
         )
-        assert next(texts(b) for b in blocks if isinstance(b, SourceTable))[-1] == ["三、丙", "7", "8", "9"]
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert "三、丙 7 8 9" in [b.text for b in blocks if isinstance(b, SourceLine)]
         assert "四、丁 10 12" in [b.text for b in blocks if isinstance(b, SourceLine)]
+
+    @pytest.mark.parametrize("beside", [("10", "11", "", ""), ("12", "", "", "")])
+    def test_column_blank_in_every_row_of_the_run(self, beside: tuple[str, ...]) -> None:
+        """Rows printing in the three columns right of the first, which they all leave blank, before (after) a
+        row printing in the first two (in the first only): read on their own they would be a table of three
+        columns, every figure one column left of where it is printed. The row beside says the table is wider:
+        the lines stay lines (a page number below is not such a row)."""
+        printed = [
+            ("一、甲", 100, 720),
+            *figures(720, "", "1", "2", "3"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "", "4", "5", "6"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "", "7", "8", "9"),
+            ("- 1 -", 280, 40),
+        ]
+        wider = (
+            [("四、丁", 100, 650), *figures(650, *beside)]
+            if beside[1]
+            else [("零、〇", 100, 740), *figures(740, *beside)]
+        )
+        blocks = bare_page(*[item for item in printed + wider if item[0]])
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert "三、丙 7 8 9" in [b.text for b in blocks if isinstance(b, SourceLine)]
+        alone = bare_page(*[item for item in printed if item[0]])  # nothing beside: no sign of a wider table
+        assert [texts(b) for b in alone if isinstance(b, SourceTable)] == [
+            [["一、甲", "1", "2", "3"], ["二、乙（很长的标签折行）", "4", "5", "6"], ["三、丙", "7", "8", "9"]]
+        ]
 
     def test_figures_without_height_stay_lines(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Digits whose boxes have no height (a font without glyph boxes; once a ValueError out of read_pdf): where

@@ -334,9 +334,10 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 # read as well) or when any of this is not clear-cut (fewer than three rows, rows with figures in other columns,
 # a label not centred on its figures). A row whose label is not clear ends the table before it, whose last row's
 # label never takes that row's lines; rows leaving a column blank that did not join the rows printing in all
-# beside them stay lines, as their figures would be numbered by count, not by the column printed in. Each line is
-# looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
-# milliseconds.
+# beside them stay lines, as their figures would be numbered by count, not by the column printed in (so do rows
+# next to a row with a figure printed outside their columns: they may all leave a column of the table blank).
+# Each line is looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows
+# takes milliseconds.
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _BLANK_MARK = re.compile("^(?:[-－—\u2013/／]|--|——)$")  # printed in a figure's place when there is none
@@ -625,7 +626,7 @@ def _borderless(
             i += 1
             continue
         rows, columns = run
-        if not _part_of_wider(lines, rows, columns):
+        if not _part_of_wider(lines, rows, columns, height):
             found = _bare_tables(number, lines, rows, floor)
             if not found and len(rows) < _MIN_ROWS and (before or after):
                 found = _continued(number, lines, rows, columns, floor, height, (before, after))
@@ -749,9 +750,10 @@ def _placed(cells: list[list[_Char]], slots: list[int], width: int) -> list[list
     return out
 
 
-def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]]) -> bool:
-    """Whether the row of figures printed next above or below the run (label lines between) has figures in all of
-    its columns and in more: the run is the rows of a wider table that leave a column blank.
+def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]], height: float) -> bool:
+    """Whether the row of figures printed next above or below the run (label lines between; not a page number,
+    ``height`` the page's) has a figure outside the run's columns: the run is the rows of a wider table that leave
+    a column blank (every one of them).
 
     Read on its own, the run's figures would be numbered by their count, not by the columns they are printed in
     (a figure of the third column would land in the second): its lines stay lines.
@@ -760,14 +762,19 @@ def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[floa
     for k, step in ((rows[0][0] - 1, -1), (rows[-1][0] + 1, 1)):
         while 0 <= k < len(lines) and not _figures(lines[k])[1] and lines[k].x1 < left - 0.5 * lines[k].height:
             k += step  # label text only
-        if not 0 <= k < len(lines):
+        if not 0 <= k < len(lines) or _page_marker(lines[k], height):
             continue
         numbers = _figures(lines[k])[1]
-        if len(numbers) > len(columns) and all(
-            any(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for w in numbers) for span in columns
-        ):
+        if any(not any(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for span in columns) for w in numbers):
             return True
     return False
+
+
+def _page_marker(line: _Line, height: float) -> bool:
+    """Whether the line is a page number ("- 3 -", "第3页", or a bare number in the page's margin), as the
+    assembler drops it."""
+    compact = line.text().replace(" ", "")
+    return bool(_PAGE_MARKER.match(compact)) and (not compact.isdigit() or bool(height and _in_margin(line, height)))
 
 
 def _bare_tables(number: int, lines: list[_Line], rows: list[_Row], floor: int) -> list[tuple[_Bare, int, int]]:
