@@ -750,6 +750,32 @@ class TestBorderless:
         assert texts(table) == [["一、甲", "1", "2"], ["二、乙（续）", "3", "4"], ["三、丙", "5", "6"]]
         assert line_.text == "7 8"
 
+    def test_label_lines_a_line_apart(self) -> None:
+        """A row printing no figure (三、丙, its label alone on its line) between rows labelled over two lines:
+        its line, the next row's two and the first of the row after are as well centred on the next row's figures
+        as that row's own two, but they are not a line apart as a wrapped label's lines are (they were read as
+        that row's label, the figures under another row's name)."""
+        blocks = bare_page(
+            ("一、甲甲甲甲甲", 100, 780),
+            ("（续）", 100, 768),
+            *figures(774, "1", "1"),
+            ("二、乙乙乙乙乙", 100, 756),
+            ("（续）", 100, 744),
+            *figures(750, "1", "5"),
+            ("三、丙", 100, 726),
+            ("四、丁丁丁丁丁", 100, 708),
+            ("（续）", 100, 696),
+            *figures(702, "30", "101"),
+            ("五、戊戊戊戊戊", 100, 678),
+            ("（续）", 100, 666),
+            ("5", 340, 672),
+        )
+        rows = [row for b in blocks if isinstance(b, SourceTable) for row in texts(b)]
+        assert ["四、丁丁丁丁丁（续）", "30", "101"] in rows or "30 101" in [
+            b.text for b in blocks if isinstance(b, SourceLine)
+        ]
+        assert all("三、丙" not in row[0] for row in rows)
+
     def test_centred_split(self) -> None:
         rows = [_pdf._Line(chars(text, 100, y)) for text, y in [("甲", 700), ("乙", 688), ("丙", 676), ("丁", 650)]]
         assert [[line.text() for line in group] for group in _pdf._centred_split(rows, [693, 655]) or []] == [

@@ -1062,7 +1062,10 @@ def _centred_split(
     Every row gets at least one line; the cut with the least total distance between a group's middle and its
     row's centre is kept, and refused (None) when some group is off by more than half a line. With
     ``loose_head`` (``loose_tail``) lines before the first group (after the last) may be left out — lines
-    above (below) the table — at a small cost each, so that a line is left out only when it does not fit.
+    above (below) the table — at a small cost each, so that a line is left out only when it does not fit. The
+    lines of a wrapped label follow each other a line apart (a third of a line's height between them): a group
+    with more than a line's height between two of its lines (where another row's lines are) is not a label, even
+    when centred on a row.
 
     A group within half a line of its row's centre lies below the figures of the row above and above those of
     the row below, give or take a line: only such groups are tried (when the lines are in order), so the work
@@ -1074,7 +1077,15 @@ def _centred_split(
         return None
     skip = 0.1  # points: the cost of leaving a line out
 
+    # apart[i]: how many lines among the first i are further than a line's height above the next one
+    apart = [0]
+    for upper, lower in pairwise(lines):
+        apart.append(apart[-1] + (upper.y0 - lower.y1 > max(upper.height, lower.height)))
+    steps = [(upper.y0 + upper.y1 - lower.y0 - lower.y1) / 2 for upper, lower in pairwise(lines)]
+
     def cost(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row
+        if apart[b - 1] != apart[a] or (b - a > 2 and max(steps[a : b - 1]) > 1.25 * min(steps[a : b - 1])):
+            return math.inf
         return abs((lines[a].y1 + lines[b - 1].y0) / 2 - centres[row])
 
     # each row's group is among lines[lo[row]] to lines[hi[row]]
