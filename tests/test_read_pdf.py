@@ -1342,6 +1342,70 @@ class TestContinuedOverPages:
         assert sum(isinstance(b, list) for b in blocks) == 1
 
 
+class TestColumnBlankOnOneSideOfABreak:
+    """A table without rulings over a page break whose rows on one side all leave a column blank: read alone, that
+    side is a table of fewer columns, every figure right of the blank column a column left of where it is
+    printed. It takes the other side's columns."""
+
+    HEADER = ("申请人情况", 100.0, 760.0)
+
+    @staticmethod
+    def full(y: float) -> list[tuple[str, float, float]]:
+        """Rows printing in all three columns, from ``y`` down."""
+        return [
+            ("一、甲（很长", 100, y + 6),
+            *figures(y, "1", "2", "3"),
+            ("的标签）", 100, y - 6),
+            ("二、乙", 100, y - 25),
+            *figures(y - 25, "4", "5", "6"),
+            ("三、丙", 100, y - 45),
+            *figures(y - 45, "7", "8", "9"),
+        ]
+
+    @staticmethod
+    def blank(y: float) -> list[tuple[str, float, float]]:
+        """Rows leaving the middle column blank, from ``y`` down."""
+        return [
+            ("四、丁（很长", 100, y + 6),
+            ("2", 300, y),
+            ("3", 380, y),
+            ("的标签）", 100, y - 6),
+            ("五、戊", 100, y - 25),
+            ("4", 300, y - 25),
+            ("6", 380, y - 25),
+            ("六、己", 100, y - 45),
+            ("7", 300, y - 45),
+            ("9", 380, y - 45),
+        ]
+
+    def test_after_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        first = [self.HEADER, *self.full(540), ("- 1 -", 280, 40)]
+        second = [self.HEADER, *self.blank(736), ("- 2 -", 280, 40)]
+        found = TestContinuedOverPages.read(monkeypatch, first, second)
+        assert [b for b in found if isinstance(b, list)][1] == [
+            ["四、丁（很长的标签）", "2", "", "3"],
+            ["五、戊", "4", "", "6"],
+            ["六、己", "7", "", "9"],
+        ]
+
+    def test_before_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        first = [self.HEADER, *self.blank(540), ("- 1 -", 280, 40)]
+        second = [*self.full(736), ("- 2 -", 280, 40)]
+        found = TestContinuedOverPages.read(monkeypatch, first, second)
+        assert next(b for b in found if isinstance(b, list)) == [
+            ["四、丁（很长的标签）", "2", "", "3"],
+            ["五、戊", "4", "", "6"],
+            ["六、己", "7", "", "9"],
+        ]
+
+    def test_another_table(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Another header above the rows on the next page: another table, left as it is."""
+        first = [self.HEADER, *self.full(540), ("- 1 -", 280, 40)]
+        second = [("另一张表", 100, 760), *self.blank(736), ("- 2 -", 280, 40)]
+        found = TestContinuedOverPages.read(monkeypatch, first, second)
+        assert [b for b in found if isinstance(b, list)][1][0] == ["四、丁（很长的标签）", "2", "3"]
+
+
 class TestPrintedWithoutBorders:
     """The bundled samples rendered as Word with every table border removed, and printed to PDF.
 

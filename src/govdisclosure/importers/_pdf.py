@@ -379,6 +379,7 @@ class _Edge:
     printed above it on its page (its header, repeated above its continuation)."""
 
     def __init__(self, table: _Bare, above: list[str]) -> None:
+        self.table = table
         self.columns = table.columns
         self.pitch = table.pitch
         self.above = above
@@ -681,6 +682,36 @@ def _continued(
             continue
         return [(table, first, end)]
     return []
+
+
+def _widen_over_break(ending: _Edge | None, starting: _Edge | None) -> None:
+    """A table without rulings run over a page break, one side of it in fewer columns than the other, widened to
+    the other's columns (blank cells where it prints nothing); ``ending`` ends a page, ``starting`` starts the
+    next.
+
+    Rows leaving a column blank, every one of them, are read as a table of fewer columns, every figure right of
+    the blank column a column left of where it is printed. When the other side of the page break is the same table
+    (nothing but headers, footers and page numbers between, its header repeated or none) and its columns hold the
+    side's one for one, each figure is put in the column it is printed in. Otherwise the sides are left as they
+    are.
+    """
+    if ending is None or starting is None:
+        return
+    earlier, later = ending.above, starting.above  # the header, then repeated (or not)
+    if len(later) > len(earlier) or earlier[len(earlier) - len(later) :] != later:
+        return
+    narrow, wide = sorted((ending, starting), key=lambda edge: len(edge.columns))
+    slots = _slots([list(span) for span in narrow.columns], [list(span) for span in wide.columns])
+    if len(narrow.columns) == len(wide.columns) or slots is None:
+        return
+    widened: list[list[_Text]] = []
+    for row in narrow.table.rows:
+        low, high = min(box[1] for _, box in row[1:]), max(box[3] for _, box in row[1:])
+        cells: list[_Text] = [("", (a, low, b, high)) for a, b in wide.columns]
+        for cell, slot in zip(row[1:], slots, strict=True):
+            cells[slot] = cell
+        widened.append([row[0], *cells])
+    narrow.table.rows = widened
 
 
 _Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
@@ -1198,6 +1229,8 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
             again = _layout(k + 1, *extracted[k][:4], edges=edges)
             if sum(isinstance(b, _Bare) for _, b in again.blocks) > sum(isinstance(b, _Bare) for _, b in page.blocks):
                 pages[k] = again
+    for first, second in pairwise(pages):  # a table without rulings over a page break, a column blank on one side
+        _widen_over_break(_edge(first, last=True), _edge(second))
     notes = [
         SourceNote(
             code="pdf-no-text",
