@@ -776,6 +776,30 @@ class TestBorderless:
         ]
         assert all("三、丙" not in row[0] for row in rows)
 
+    def test_label_never_runs_into_the_next_item(self) -> None:
+        """Rows printing no figure (三、丙丙丙, 五、戊) beside a row labelled on one line: the line before it and the
+        line after are as far from its figures, but begin with an item's number or follow one, and are not its
+        label (it was read as '丙丙丙四、丁五、戊')."""
+        blocks = bare_page(
+            ("一、甲", 100, 792),
+            *figures(792, "1", "2"),
+            ("二、乙", 100, 780),
+            *figures(780, "3", "4"),
+            ("三、丙丙丙", 100, 768),
+            ("丙丙丙", 100, 756),
+            ("四、丁", 100, 744),
+            *figures(744, "5", "6"),
+            ("五、戊", 100, 732),
+            ("六、己己己", 100, 720),
+            ("己己己", 100, 708),
+            *figures(714, "7", "8"),
+            ("七、庚", 100, 696),
+            *figures(696, "9", "9"),
+        )
+        rows = [row for b in blocks if isinstance(b, SourceTable) for row in texts(b)]
+        assert all(row[0].count("、") == 1 for row in rows)
+        assert "四、丁 5 6" in [b.text for b in blocks if isinstance(b, SourceLine)] or ["四、丁", "5", "6"] in rows
+
     def test_centred_split(self) -> None:
         rows = [_pdf._Line(chars(text, 100, y)) for text, y in [("甲", 700), ("乙", 688), ("丙", 676), ("丁", 650)]]
         assert [[line.text() for line in group] for group in _pdf._centred_split(rows, [693, 655]) or []] == [

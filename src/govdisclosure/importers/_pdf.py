@@ -341,6 +341,8 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _BLANK_MARK = re.compile("^(?:[-－—\u2013/／]|--|——)$")  # printed in a figure's place when there is none
+# the number beginning a row's label: 三、 （三） 3.
+_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))")
 _MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
 _MIN_VALUES = 2  # numbers per row
 
@@ -1096,7 +1098,9 @@ def _centred_split(
     above (below) the table — at a small cost each, so that a line is left out only when it does not fit. The
     lines of a wrapped label follow each other a line apart (a third of a line's height between them): a group
     with more than a line's height between two of its lines (where another row's lines are) is not a label, even
-    when centred on a row.
+    when centred on a row; nor is a group with a line after its first beginning with an item's number (三、,
+    （三）, 3.), which begins another row's label (a row printing no figure, whose label would run into the
+    labels beside it).
 
     A group within half a line of its row's centre lies below the figures of the row above and above those of
     the row below, give or take a line: only such groups are tried (when the lines are in order), so the work
@@ -1113,11 +1117,19 @@ def _centred_split(
     for upper, lower in pairwise(lines):
         apart.append(apart[-1] + (upper.y0 - lower.y1 > max(upper.height, lower.height)))
     steps = [(upper.y0 + upper.y1 - lower.y0 - lower.y1) / 2 for upper, lower in pairwise(lines)]
+    numbered = [0]  # numbered[i]: how many of the first i lines begin with an item's number
+    for line in lines:
+        numbered.append(numbered[-1] + bool(_ITEM_NUMBER.match(line.text())))
 
-    def cost(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row
-        if apart[b - 1] != apart[a] or (b - a > 2 and max(steps[a : b - 1]) > 1.25 * min(steps[a : b - 1])):
-            return math.inf
+    def offset(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row: how far off its centre
         return abs((lines[a].y1 + lines[b - 1].y0) / 2 - centres[row])
+
+    def cost(a: int, b: int, row: int) -> float:  # the offset of lines a..b-1 for the row, when they are a label
+        if apart[b - 1] != apart[a] or numbered[b] != numbered[a + 1]:
+            return math.inf
+        if b - a > 2 and max(steps[a : b - 1]) > 1.25 * min(steps[a : b - 1]):
+            return math.inf
+        return offset(a, b, row)
 
     # each row's group is among lines[lo[row]] to lines[hi[row]]
     lo, hi = [0] * n, [m - 1] * n
@@ -1155,10 +1167,10 @@ def _centred_split(
     # part of either label: the cut is not clear
     for row in range(n - 1):
         a, b, c = bounds[row], bounds[row + 1], bounds[row + 2]
-        kept = cost(a, b, row) + cost(b, c, row + 1)
-        if b - a > 1 and cost(a, b - 1, row) + cost(b - 1, c, row + 1) <= kept + skip:
+        kept = offset(a, b, row) + offset(b, c, row + 1)
+        if b - a > 1 and offset(a, b - 1, row) + offset(b - 1, c, row + 1) <= kept + skip:
             return None
-        if c - b > 1 and cost(a, b + 1, row) + cost(b + 1, c, row + 1) <= kept + skip:
+        if c - b > 1 and offset(a, b + 1, row) + offset(b + 1, c, row + 1) <= kept + skip:
             return None
     return [lines[a:b] for a, b in pairwise(bounds)]
 
