@@ -665,6 +665,34 @@ class TestBorderless:
             ]
         ]
 
+    def test_label_with_spread_characters_not_cut(self) -> None:
+        """A label printed with its characters spread out (gaps of half a character, no printed spaces), one of
+        them landing where the rows' label column starts: the label is not cut there (it was read as '计')."""
+        printed = [
+            ("（三）", 50, 700),
+            ("1.属于国家秘密", 110, 700),
+            *figures(700, "1", "2"),
+            ("不予公", 50, 680),
+            ("2.其他法律", 110, 686),
+            *figures(680, "3", "4"),
+            ("禁止", 110, 674),
+            ("开", 50, 660),
+            ("3.危及稳定", 110, 660),
+            *figures(660, "5", "6"),
+            *figures(640, "7", "8"),
+        ]
+        seen = [c for text, x, y in printed for c in chars(text, x, y)]
+        seen += [_pdf._Char(ch, 50 + 15 * i, 640, 59.5 + 15 * i, 650) for i, ch in enumerate("（四）总计")]
+        blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+        assert [texts(b) for b in blocks if isinstance(b, SourceTable)] == [
+            [
+                ["1.属于国家秘密", "1", "2"],
+                ["2.其他法律禁止", "3", "4"],
+                ["3.危及稳定", "5", "6"],
+                ["（四）总计", "7", "8"],
+            ]
+        ]
+
     def test_long_label_keeps_its_last_line(self) -> None:
         """A label of four lines before a one-line row: its last line is nearer the next row's figures, but the
         label is centred on its own."""
@@ -721,6 +749,56 @@ class TestBorderless:
         assert isinstance(line_, SourceLine)
         assert texts(table) == [["一、甲", "1", "2"], ["二、乙（续）", "3", "4"], ["三、丙", "5", "6"]]
         assert line_.text == "7 8"
+
+    def test_label_lines_a_line_apart(self) -> None:
+        """A row printing no figure (三、丙, its label alone on its line) between rows labelled over two lines:
+        its line, the next row's two and the first of the row after are as well centred on the next row's figures
+        as that row's own two, but they are not a line apart as a wrapped label's lines are (they were read as
+        that row's label, the figures under another row's name)."""
+        blocks = bare_page(
+            ("一、甲甲甲甲甲", 100, 780),
+            ("（续）", 100, 768),
+            *figures(774, "1", "1"),
+            ("二、乙乙乙乙乙", 100, 756),
+            ("（续）", 100, 744),
+            *figures(750, "1", "5"),
+            ("三、丙", 100, 726),
+            ("四、丁丁丁丁丁", 100, 708),
+            ("（续）", 100, 696),
+            *figures(702, "30", "101"),
+            ("五、戊戊戊戊戊", 100, 678),
+            ("（续）", 100, 666),
+            ("5", 340, 672),
+        )
+        rows = [row for b in blocks if isinstance(b, SourceTable) for row in texts(b)]
+        assert ["四、丁丁丁丁丁（续）", "30", "101"] in rows or "30 101" in [
+            b.text for b in blocks if isinstance(b, SourceLine)
+        ]
+        assert all("三、丙" not in row[0] for row in rows)
+
+    def test_label_never_runs_into_the_next_item(self) -> None:
+        """Rows printing no figure (三、丙丙丙, 五、戊) beside a row labelled on one line: the line before it and the
+        line after are as far from its figures, but begin with an item's number or follow one, and are not its
+        label (it was read as '丙丙丙四、丁五、戊')."""
+        blocks = bare_page(
+            ("一、甲", 100, 792),
+            *figures(792, "1", "2"),
+            ("二、乙", 100, 780),
+            *figures(780, "3", "4"),
+            ("三、丙丙丙", 100, 768),
+            ("丙丙丙", 100, 756),
+            ("四、丁", 100, 744),
+            *figures(744, "5", "6"),
+            ("五、戊", 100, 732),
+            ("六、己己己", 100, 720),
+            ("己己己", 100, 708),
+            *figures(714, "7", "8"),
+            ("七、庚", 100, 696),
+            *figures(696, "9", "9"),
+        )
+        rows = [row for b in blocks if isinstance(b, SourceTable) for row in texts(b)]
+        assert all(row[0].count("、") == 1 for row in rows)
+        assert "四、丁 5 6" in [b.text for b in blocks if isinstance(b, SourceLine)] or ["四、丁", "5", "6"] in rows
 
     def test_centred_split(self) -> None:
         rows = [_pdf._Line(chars(text, 100, y)) for text, y in [("甲", 700), ("乙", 688), ("丙", 676), ("丁", 650)]]
@@ -959,8 +1037,9 @@ class TestBorderless:
         ]
 
     def test_blank_cells_with_unclear_columns(self) -> None:
-        """A figure printed between two columns of the rows printing in all: its column is not clear, the table
-        ends before its row."""
+        """A figure printed between two columns of the rows printing in all: its column is not clear, and neither
+        are theirs (the table may have a column there that they all leave blank, the 9 printed in its fourth): the
+        lines stay lines (the rows above were a table of three columns)."""
         blocks = bare_page(
             ("一、甲", 100, 720),
             *figures(720, "1", "2", "3"),
@@ -973,8 +1052,63 @@ class TestBorderless:
             ("10", 300, 650),
             ("12", 355, 650),
         )
-        assert next(texts(b) for b in blocks if isinstance(b, SourceTable))[-1] == ["三、丙", "7", "8", "9"]
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert "三、丙 7 8 9" in [b.text for b in blocks if isinstance(b, SourceLine)]
         assert "四、丁 10 12" in [b.text for b in blocks if isinstance(b, SourceLine)]
+
+    @pytest.mark.parametrize("beside", [("10", "11", "", ""), ("12", "", "", "")])
+    def test_column_blank_in_every_row_of_the_run(self, beside: tuple[str, ...]) -> None:
+        """Rows printing in the three columns right of the first, which they all leave blank, before (after) a
+        row printing in the first two (in the first only): read on their own they would be a table of three
+        columns, every figure one column left of where it is printed. The row beside says the table is wider:
+        the lines stay lines (a page number below is not such a row)."""
+        printed = [
+            ("一、甲", 100, 720),
+            *figures(720, "", "1", "2", "3"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "", "4", "5", "6"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "", "7", "8", "9"),
+            ("- 1 -", 280, 40),
+        ]
+        wider = (
+            [("四、丁", 100, 650), *figures(650, *beside)]
+            if beside[1]
+            else [("零、〇", 100, 740), *figures(740, *beside)]
+        )
+        blocks = bare_page(*[item for item in printed + wider if item[0]])
+        assert not [b for b in blocks if isinstance(b, SourceTable)]
+        assert "三、丙 7 8 9" in [b.text for b in blocks if isinstance(b, SourceLine)]
+        alone = bare_page(*[item for item in printed if item[0]])  # nothing beside: no sign of a wider table
+        assert [texts(b) for b in alone if isinstance(b, SourceTable)] == [
+            [["一、甲", "1", "2", "3"], ["二、乙（很长的标签折行）", "4", "5", "6"], ["三、丙", "7", "8", "9"]]
+        ]
+
+    def test_figures_without_height_stay_lines(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Digits whose boxes have no height (a font without glyph boxes; once a ValueError out of read_pdf): where
+        their figures sit is not clear, their lines stay lines and the rows printed properly are read."""
+        printed = [
+            ("一、甲", 100, 720),
+            *figures(720, "1", "2"),
+            ("二、乙（很长的标签", 100, 703),
+            *figures(697, "3", "4"),
+            ("折行）", 100, 691),
+            ("三、丙", 100, 670),
+            *figures(670, "5", "6"),
+            ("四、丁", 100, 650),
+            *figures(650, "7", "8"),
+        ]
+        seen = [c for text, x, y in printed for c in chars(text, x, y)]
+        seen = [_pdf._Char(c.ch, c.x0, c.y0, c.x1, c.y0) if c.ch in "78" else c for c in seen]
+        blocks = _pdf._assemble([_pdf._layout(1, 842.0, seen, [], [])], [])
+        assert [b.text if isinstance(b, SourceLine) else texts(b) for b in blocks] == [
+            [["一、甲", "1", "2"], ["二、乙（很长的标签折行）", "3", "4"], ["三、丙", "5", "6"]],
+            "四、丁 7 8",
+        ]
+        seen = [_pdf._Char(c.ch, c.x0, c.y0, c.x1, c.y0) if c.ch.isdigit() else c for c in seen]
+        monkeypatch.setattr(_pdf, "_extract", lambda document, index, pdfium_c: (842.0, seen, [], [], 0))
+        assert "三、丙 5 6" in lines(read_pdf(make_pdf()))
 
     @pytest.mark.parametrize("count", [100, 300])
     def test_many_rows(self, count: int) -> None:
@@ -1052,6 +1186,31 @@ class TestWrappedFigures:
         printed = self.page(*figures(700, "7", "8", "0"), ("1", 380, 712), ("1", 380, 688), above=730, below=670)
         assert self.rows(printed)[2] == ["三、丙", "7", "8", "101"]
         assert [figure for figure, _, _ in self.layout(printed).rejoined] == ["101"]
+
+    @pytest.mark.parametrize("beside", [("", "", "1"), ("5", "", "1")])
+    def test_rows_beside_are_not_parts(self, beside: tuple[str, ...]) -> None:
+        """A one-line row between rows labelled over two lines, printing figures in some of its columns: their
+        figures are a line and a half from the row's, as near as a line apart may be, but another row's label is
+        printed between them. Not parts of a figure over three lines (the 0 was read as 101)."""
+        printed = [
+            ("一、甲", 100, 760),
+            *figures(760, "1", "2", "3"),
+            ("二、乙乙乙乙乙", 100, 736),
+            ("（续）", 100, 724),
+            *[item for item in figures(730, *beside) if item[0]],
+            ("三、丙", 100, 712),
+            *figures(712, "7", "8", "0"),
+            ("四、丁丁丁丁丁", 100, 700),
+            ("（续）", 100, 688),
+            *[item for item in figures(694, *beside) if item[0]],
+            ("五、戊", 100, 670),
+            *figures(670, "4", "5", "6"),
+        ]
+        assert not self.layout(printed).rejoined
+        found = self.rows(printed)
+        assert "101" not in str(found)
+        assert "575" not in str(found)
+        assert ["三、丙", "7", "8", "0"] in found or "三、丙 7 8 0" in found
 
     def test_next_rows_parts_nearby(self) -> None:
         """Two rows in a row with a figure over two lines each (lines 14 points apart): the next row's part above
@@ -1205,6 +1364,70 @@ class TestContinuedOverPages:
         ]
         blocks = self.read(monkeypatch, self.first_page(), second)
         assert sum(isinstance(b, list) for b in blocks) == 1
+
+
+class TestColumnBlankOnOneSideOfABreak:
+    """A table without rulings over a page break whose rows on one side all leave a column blank: read alone, that
+    side is a table of fewer columns, every figure right of the blank column a column left of where it is
+    printed. It takes the other side's columns."""
+
+    HEADER = ("申请人情况", 100.0, 760.0)
+
+    @staticmethod
+    def full(y: float) -> list[tuple[str, float, float]]:
+        """Rows printing in all three columns, from ``y`` down."""
+        return [
+            ("一、甲（很长", 100, y + 6),
+            *figures(y, "1", "2", "3"),
+            ("的标签）", 100, y - 6),
+            ("二、乙", 100, y - 25),
+            *figures(y - 25, "4", "5", "6"),
+            ("三、丙", 100, y - 45),
+            *figures(y - 45, "7", "8", "9"),
+        ]
+
+    @staticmethod
+    def blank(y: float) -> list[tuple[str, float, float]]:
+        """Rows leaving the middle column blank, from ``y`` down."""
+        return [
+            ("四、丁（很长", 100, y + 6),
+            ("2", 300, y),
+            ("3", 380, y),
+            ("的标签）", 100, y - 6),
+            ("五、戊", 100, y - 25),
+            ("4", 300, y - 25),
+            ("6", 380, y - 25),
+            ("六、己", 100, y - 45),
+            ("7", 300, y - 45),
+            ("9", 380, y - 45),
+        ]
+
+    def test_after_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        first = [self.HEADER, *self.full(540), ("- 1 -", 280, 40)]
+        second = [self.HEADER, *self.blank(736), ("- 2 -", 280, 40)]
+        found = TestContinuedOverPages.read(monkeypatch, first, second)
+        assert [b for b in found if isinstance(b, list)][1] == [
+            ["四、丁（很长的标签）", "2", "", "3"],
+            ["五、戊", "4", "", "6"],
+            ["六、己", "7", "", "9"],
+        ]
+
+    def test_before_the_break(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        first = [self.HEADER, *self.blank(540), ("- 1 -", 280, 40)]
+        second = [*self.full(736), ("- 2 -", 280, 40)]
+        found = TestContinuedOverPages.read(monkeypatch, first, second)
+        assert next(b for b in found if isinstance(b, list)) == [
+            ["四、丁（很长的标签）", "2", "", "3"],
+            ["五、戊", "4", "", "6"],
+            ["六、己", "7", "", "9"],
+        ]
+
+    def test_another_table(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Another header above the rows on the next page: another table, left as it is."""
+        first = [self.HEADER, *self.full(540), ("- 1 -", 280, 40)]
+        second = [("另一张表", 100, 760), *self.blank(736), ("- 2 -", 280, 40)]
+        found = TestContinuedOverPages.read(monkeypatch, first, second)
+        assert [b for b in found if isinstance(b, list)][1][0] == ["四、丁（很长的标签）", "2", "3"]
 
 
 class TestPrintedWithoutBorders:

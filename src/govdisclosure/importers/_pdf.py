@@ -334,12 +334,15 @@ def _assign(region: _Region, chars: list[_Char]) -> list[_Char]:
 # read as well) or when any of this is not clear-cut (fewer than three rows, rows with figures in other columns,
 # a label not centred on its figures). A row whose label is not clear ends the table before it, whose last row's
 # label never takes that row's lines; rows leaving a column blank that did not join the rows printing in all
-# beside them stay lines, as their figures would be numbered by count, not by the column printed in. Each line is
-# looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows takes
-# milliseconds.
+# beside them stay lines, as their figures would be numbered by count, not by the column printed in (so do rows
+# next to a row with a figure printed outside their columns: they may all leave a column of the table blank).
+# Each line is looked at once and each run of rows labelled a few times at most, so a page of hundreds of rows
+# takes milliseconds.
 
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?%?$")
 _BLANK_MARK = re.compile("^(?:[-－—\u2013/／]|--|——)$")  # printed in a figure's place when there is none
+# the number beginning a row's label: 三、 （三） 3.
+_ITEM_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d+[.．、](?!\d))")
 _MIN_ROWS = 3  # fewer data rows than this is not enough geometry to go by
 _MIN_VALUES = 2  # numbers per row
 
@@ -378,6 +381,7 @@ class _Edge:
     printed above it on its page (its header, repeated above its continuation)."""
 
     def __init__(self, table: _Bare, above: list[str]) -> None:
+        self.table = table
         self.columns = table.columns
         self.pitch = table.pitch
         self.above = above
@@ -401,7 +405,9 @@ def _middle(chars: list[_Char]) -> float:
 def _figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
     """A line split into its label characters and the figures printed apart at its end: words of digits, and
     the marks of a blank cell among them ("—", "-", "/"; at least one figure is a number). Worked out once per
-    line: a line is looked at as a row, and beside the rows near it."""
+    line: a line is looked at as a row, and beside the rows near it. A line whose figures have a digit of no
+    height (a glyph without a box) has none: rows are found and placed by the height of their figures, and the
+    line stays a line."""
     if line._figures is None:
         line._figures = _split_figures(line)
     return line._figures
@@ -425,6 +431,8 @@ def _split_figures(line: _Line) -> tuple[list[_Char], list[list[_Char]]]:
             break
         count += 1
     numbers = words[len(words) - count :] if numeric else []
+    if any(c.y1 <= c.y0 for w in numbers for c in w if c.ch.isdigit()):
+        numbers = []  # a digit without height (no glyph box): where its figure sits is not clear, nor its row
     if not numbers:
         return line.chars, numbers
     label = [c for c in line.chars if c.x1 <= numbers[0][0].x0]  # printed spaces kept: they join words
@@ -510,17 +518,19 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
     taken: set[int] = set()  # ids of the characters moved or replaced
     added: list[_Char] = []
     figures: list[_Rejoined] = []
-    for _, up, over, touching in ups:
+    for above, up, over, touching in ups:
         x0, x1 = up[0].x0, up[-1].x1
         partners = [p for p in downs if p[1][0].x0 <= x1 and p[1][-1].x1 >= x0]
         middle = [w for w in numbers if w[0].x0 <= x1 and w[-1].x1 >= x0]
         if len(partners) != 1 or len(middle) > 1 or abs(partners[0][2] - over) > 0.25 * size:
             return None
-        _, down, _, touching_down = partners[0]
+        below, down, _, touching_down = partners[0]
         x0, x1 = min(x0, down[0].x0), max(x1, down[-1].x1)
         if middle:  # over three lines: a line apart, alone on their lines, around the row's figure
             if touching or touching_down or any(p[1] is not up and p[1][0].x0 <= x1 and p[1][-1].x1 >= x0 for p in ups):
                 return None
+            if edge > float("-inf") and _labelled_between(lines, above, below, k):
+                return None  # another row's label between: the "parts" are the figures of the rows beside it
             x0, x1 = min(x0, middle[0][0].x0), max(x1, middle[0][-1].x1)
         elif not (touching and touching_down) or x0 <= edge:
             return None  # over two lines: half a line apart, where the row prints nothing, right of its label
@@ -537,6 +547,19 @@ def _rejoined_row(lines: list[_Line], k: int) -> tuple[dict[int, _Line | None], 
         rest = [c for c in lines[i].chars if id(c) not in taken]
         changed[i] = _Line(rest) if any(c.ch != " " for c in rest) else None
     return changed, figures
+
+
+def _labelled_between(lines: list[_Line], above: int, below: int, k: int) -> bool:
+    """Whether label text is printed on a line between the row ``lines[k]`` and the line ``above`` it, or between
+    the row and the line ``below`` it.
+
+    A row whose label is printed on its line has nothing of its label between its line and the lines a line
+    apart (a label of one line, or of three or more centred on the row, whose other lines are a line apart): label
+    text there is another row's, wrapped around figures of its own half a line further on (the rows on both sides
+    of a one-line row labelled over two lines, printing a figure in the one column), and those figures are that
+    row's, not the parts of a figure of this row over three lines.
+    """
+    return any(any(c.ch != " " for c in _figures(lines[i])[0]) for i in (*range(above + 1, k), *range(k + 1, below)))
 
 
 def _wrapped_parts(
@@ -606,7 +629,7 @@ def _borderless(
             i += 1
             continue
         rows, columns = run
-        if not _part_of_wider(lines, rows, columns):
+        if not _part_of_wider(lines, rows, columns, height):
             found = _bare_tables(number, lines, rows, floor)
             if not found and len(rows) < _MIN_ROWS and (before or after):
                 found = _continued(number, lines, rows, columns, floor, height, (before, after))
@@ -661,6 +684,36 @@ def _continued(
             continue
         return [(table, first, end)]
     return []
+
+
+def _widen_over_break(ending: _Edge | None, starting: _Edge | None) -> None:
+    """A table without rulings run over a page break, one side of it in fewer columns than the other, widened to
+    the other's columns (blank cells where it prints nothing); ``ending`` ends a page, ``starting`` starts the
+    next.
+
+    Rows leaving a column blank, every one of them, are read as a table of fewer columns, every figure right of
+    the blank column a column left of where it is printed. When the other side of the page break is the same table
+    (nothing but headers, footers and page numbers between, its header repeated or none) and its columns hold the
+    side's one for one, each figure is put in the column it is printed in. Otherwise the sides are left as they
+    are.
+    """
+    if ending is None or starting is None:
+        return
+    earlier, later = ending.above, starting.above  # the header, then repeated (or not)
+    if len(later) > len(earlier) or earlier[len(earlier) - len(later) :] != later:
+        return
+    narrow, wide = sorted((ending, starting), key=lambda edge: len(edge.columns))
+    slots = _slots([list(span) for span in narrow.columns], [list(span) for span in wide.columns])
+    if len(narrow.columns) == len(wide.columns) or slots is None:
+        return
+    widened: list[list[_Text]] = []
+    for row in narrow.table.rows:
+        low, high = min(box[1] for _, box in row[1:]), max(box[3] for _, box in row[1:])
+        cells: list[_Text] = [("", (a, low, b, high)) for a, b in wide.columns]
+        for cell, slot in zip(row[1:], slots, strict=True):
+            cells[slot] = cell
+        widened.append([row[0], *cells])
+    narrow.table.rows = widened
 
 
 _Row = tuple[int, list[_Char], list[list[_Char]]]  # a data row: its line's index, label characters, numbers
@@ -730,9 +783,10 @@ def _placed(cells: list[list[_Char]], slots: list[int], width: int) -> list[list
     return out
 
 
-def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]]) -> bool:
-    """Whether the row of figures printed next above or below the run (label lines between) has figures in all of
-    its columns and in more: the run is the rows of a wider table that leave a column blank.
+def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[float]], height: float) -> bool:
+    """Whether the row of figures printed next above or below the run (label lines between; not a page number,
+    ``height`` the page's) has a figure outside the run's columns: the run is the rows of a wider table that leave
+    a column blank (every one of them).
 
     Read on its own, the run's figures would be numbered by their count, not by the columns they are printed in
     (a figure of the third column would land in the second): its lines stay lines.
@@ -741,14 +795,19 @@ def _part_of_wider(lines: list[_Line], rows: list[_Row], columns: list[list[floa
     for k, step in ((rows[0][0] - 1, -1), (rows[-1][0] + 1, 1)):
         while 0 <= k < len(lines) and not _figures(lines[k])[1] and lines[k].x1 < left - 0.5 * lines[k].height:
             k += step  # label text only
-        if not 0 <= k < len(lines):
+        if not 0 <= k < len(lines) or _page_marker(lines[k], height):
             continue
         numbers = _figures(lines[k])[1]
-        if len(numbers) > len(columns) and all(
-            any(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for w in numbers) for span in columns
-        ):
+        if any(not any(w[0].x0 <= span[1] and w[-1].x1 >= span[0] for span in columns) for w in numbers):
             return True
     return False
+
+
+def _page_marker(line: _Line, height: float) -> bool:
+    """Whether the line is a page number ("- 3 -", "第3页", or a bare number in the page's margin), as the
+    assembler drops it."""
+    compact = line.text().replace(" ", "")
+    return bool(_PAGE_MARKER.match(compact)) and (not compact.isdigit() or bool(height and _in_margin(line, height)))
 
 
 def _bare_tables(number: int, lines: list[_Line], rows: list[_Row], floor: int) -> list[tuple[_Bare, int, int]]:
@@ -986,22 +1045,28 @@ def _cut_at_columns(fragment: list[_Char], starts: list[float], size: float, spa
     Label columns printed close together (a group label wrapped in a narrow column beside the rows' labels) leave
     gaps narrower than a character between them, and their texts run into one fragment ("（三4.保护第三方"). Where
     a character begins within half a character of a column's start (found from the fragments starting there), a
-    column other than the fragment's so far, after a gap of 0.4 em from a character or digit (not punctuation,
-    whose ink leaves gaps as wide inside a text, nor a printed space), the next column's text begins.
+    column other than the fragment's so far, after a gap from a character or digit (not punctuation, whose ink
+    leaves gaps as wide inside a text, nor a printed space) 0.4 em wider than the narrowest such gap of the
+    fragment, the next column's text begins. A label printed with its characters spread out (expanded spacing,
+    distributed alignment: "（四）总 计") has gaps as wide between all its characters: one of them landing on a
+    column's start does not cut it.
     """
 
     def column(x: float) -> int:
         return max(bisect_right(starts, x + 0.5) - 1, 0)
 
+    def after_letter(a: _Char, b: _Char) -> bool:
+        return (_is_cjk(a.ch) or a.ch.isalnum()) and id(b) not in spaced
+
+    spacing = max(min((b.x0 - a.x1 for a, b in pairwise(fragment) if after_letter(a, b)), default=0.0), 0.0)
     pieces = [[fragment[0]]]
     for previous, c in pairwise(fragment):
         k = column(c.x0)
         if (
             k != column(pieces[-1][0].x0)
             and c.x0 - starts[k] <= 0.5 * size
-            and c.x0 - previous.x1 > 0.4 * size
-            and id(c) not in spaced
-            and (_is_cjk(previous.ch) or previous.ch.isalnum())
+            and c.x0 - previous.x1 > spacing + 0.4 * size
+            and after_letter(previous, c)
         ):
             pieces.append([])
         pieces[-1].append(c)
@@ -1030,7 +1095,12 @@ def _centred_split(
     Every row gets at least one line; the cut with the least total distance between a group's middle and its
     row's centre is kept, and refused (None) when some group is off by more than half a line. With
     ``loose_head`` (``loose_tail``) lines before the first group (after the last) may be left out — lines
-    above (below) the table — at a small cost each, so that a line is left out only when it does not fit.
+    above (below) the table — at a small cost each, so that a line is left out only when it does not fit. The
+    lines of a wrapped label follow each other a line apart (a third of a line's height between them): a group
+    with more than a line's height between two of its lines (where another row's lines are) is not a label, even
+    when centred on a row; nor is a group with a line after its first beginning with an item's number (三、,
+    （三）, 3.), which begins another row's label (a row printing no figure, whose label would run into the
+    labels beside it).
 
     A group within half a line of its row's centre lies below the figures of the row above and above those of
     the row below, give or take a line: only such groups are tried (when the lines are in order), so the work
@@ -1042,8 +1112,24 @@ def _centred_split(
         return None
     skip = 0.1  # points: the cost of leaving a line out
 
-    def cost(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row
+    # apart[i]: how many lines among the first i are further than a line's height above the next one
+    apart = [0]
+    for upper, lower in pairwise(lines):
+        apart.append(apart[-1] + (upper.y0 - lower.y1 > max(upper.height, lower.height)))
+    steps = [(upper.y0 + upper.y1 - lower.y0 - lower.y1) / 2 for upper, lower in pairwise(lines)]
+    numbered = [0]  # numbered[i]: how many of the first i lines begin with an item's number
+    for line in lines:
+        numbered.append(numbered[-1] + bool(_ITEM_NUMBER.match(line.text())))
+
+    def offset(a: int, b: int, row: int) -> float:  # lines a..b-1 for the row: how far off its centre
         return abs((lines[a].y1 + lines[b - 1].y0) / 2 - centres[row])
+
+    def cost(a: int, b: int, row: int) -> float:  # the offset of lines a..b-1 for the row, when they are a label
+        if apart[b - 1] != apart[a] or numbered[b] != numbered[a + 1]:
+            return math.inf
+        if b - a > 2 and max(steps[a : b - 1]) > 1.25 * min(steps[a : b - 1]):
+            return math.inf
+        return offset(a, b, row)
 
     # each row's group is among lines[lo[row]] to lines[hi[row]]
     lo, hi = [0] * n, [m - 1] * n
@@ -1081,10 +1167,10 @@ def _centred_split(
     # part of either label: the cut is not clear
     for row in range(n - 1):
         a, b, c = bounds[row], bounds[row + 1], bounds[row + 2]
-        kept = cost(a, b, row) + cost(b, c, row + 1)
-        if b - a > 1 and cost(a, b - 1, row) + cost(b - 1, c, row + 1) <= kept + skip:
+        kept = offset(a, b, row) + offset(b, c, row + 1)
+        if b - a > 1 and offset(a, b - 1, row) + offset(b - 1, c, row + 1) <= kept + skip:
             return None
-        if c - b > 1 and cost(a, b + 1, row) + cost(b + 1, c, row + 1) <= kept + skip:
+        if c - b > 1 and offset(a, b + 1, row) + offset(b + 1, c, row + 1) <= kept + skip:
             return None
     return [lines[a:b] for a, b in pairwise(bounds)]
 
@@ -1155,6 +1241,8 @@ def read_pdf(data: bytes, *, name: str | None = None) -> SourceDocument:
             again = _layout(k + 1, *extracted[k][:4], edges=edges)
             if sum(isinstance(b, _Bare) for _, b in again.blocks) > sum(isinstance(b, _Bare) for _, b in page.blocks):
                 pages[k] = again
+    for first, second in pairwise(pages):  # a table without rulings over a page break, a column blank on one side
+        _widen_over_break(_edge(first, last=True), _edge(second))
     notes = [
         SourceNote(
             code="pdf-no-text",
