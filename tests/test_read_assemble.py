@@ -915,6 +915,48 @@ class TestExtraColumns:
         ]
 
 
+class TestNumberBeforeTheLabel:
+    """A bare number printed in a cell before a row's label is no figure of the row: the label after it is read."""
+
+    HEADER = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+
+    def test_serial_column(self) -> None:
+        """A 序号 column (| 1 | 一、本年新收… | 19 | …) on every row: every row is read under the header."""
+        rows = [[str(i + 1), *row] for i, row in enumerate(applications_rows(value="2"))]
+        doc = document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(["序号", "", *self.HEADER], *rows))
+        result = assemble(doc)
+        assert result.report.applications.new_received.values() == (2, 2, 2, 2, 2, 2, 12)
+        assert result.report.applications.outcomes.other_handling.other.values() == (2, 2, 2, 2, 2, 2, 12)
+        assert result.notes_with("row-missing") == ()
+
+    def test_sub_row_number_in_a_cell_of_its_own(self) -> None:
+        """| （三）不予公开 | 1 | 属于国家秘密 | 2 | …: the sub-row's figures are read, not lost as text among them."""
+        rows = applications_rows()
+        first = next(i for i, row in enumerate(rows) if row[0] == "1.属于国家秘密")
+        for number, row in enumerate(rows[first : first + 8], start=1):
+            assert row[0].startswith(f"{number}.")
+            row[0:1] = ["（三）不予公开", str(number), row[0].split(".", 1)[1]]
+        rows[first][3] = "5"
+        doc = document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(["", "", *self.HEADER], *rows))
+        result = assemble(doc)
+        withheld = result.report.applications.outcomes.withheld
+        assert withheld.state_secret.values() == (5, 1, 1, 1, 1, 1, 6)
+        assert withheld.query_matters.values() == (1, 1, 1, 1, 1, 1, 6)
+        assert result.notes_with("row-missing") == ()
+
+    def test_label_among_the_figures_stays_a_cell(self) -> None:
+        """A row's label printed into a figure's cell (| （二）部分公开… | 8 | （六）其他处理情况1 | 0 | …) leaves no
+        room for a row's seven figures after it: it is that cell, blank, and the row keeps its other figures."""
+        rows = applications_rows()
+        row = next(r for r in rows if r[0].startswith("（二）部分公开"))
+        row[1:3] = ["8", "（六）其他处理情况1"]
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), grid(*rows)))
+        assert result.report.applications.outcomes.partially_granted.values() == (8, None, 1, 1, 1, 1, 6)
+        assert [n.code for n in result.notes if n.path == "applications.outcomes.partially_granted.commercial"] == [
+            "not-a-number"
+        ]
+
+
 class TestHelpers:
     """Private helpers written for speed give what the plain forms they replace give."""
 

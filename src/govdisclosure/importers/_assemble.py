@@ -266,6 +266,7 @@ def _cell_text(text: str) -> tuple[str, bool]:
 
 def _row_item(
     row: Sequence[SourceCell],
+    table: str,
     positions: tuple[int, ...] | None = None,
     extras: dict[int, str] | None = None,
     header: dict[int, str] | None = None,
@@ -273,12 +274,14 @@ def _row_item(
 ) -> _Item | None:
     """A grid row as an item: its label cells, and the value cells after the last of them.
 
-    ``positions``, ``extras``, ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`).
+    ``table`` is the section's (``applications``…), whose row labels are known; ``positions``, ``extras``,
+    ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`).
     """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
     cols: list[int] = []
     label_col = -1
+    first_column = min(positions) if positions else -1  # the header's first applicant column, when it names all
     for col, cell in enumerate(row):
         text, is_value = _cell_text(cell.text)
         if is_value:
@@ -286,9 +289,10 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
-        elif values and any(t for t, _ in values):  # a figure printed since the last label: the cells have started
-            # Text among the figures ("3人数", "见附件") is one unreadable cell of the row, read (and noted) as such:
-            # taken for a label, it would drop the figures before it and move those after it to other columns.
+        elif values and any(t for t, _ in values) and not _label_after_number(row, col, first_column, table):
+            # A figure printed since the last label: the cells have started. Text among the figures ("3人数", "见附件")
+            # is one unreadable cell of the row, read (and noted) as such: taken for a label, it would drop the
+            # figures before it and move those after it to other columns.
             # A merged cell reaching into the row from above is not printed in it: it is skipped like a blank.
             if not cell.spanned:
                 values.append((text, cell.where))
@@ -310,6 +314,25 @@ def _row_item(
     if header is None:
         header = {}
     return _Item(labels, values, True, cols, label_col, positions, extras, header, loose, row)
+
+
+def _label_after_number(row: Sequence[SourceCell], col: int, first_column: int, table: str) -> bool:
+    """True when the text cell at grid column ``col`` of ``row``, printed after a number, is the row's label all the
+    same: a 序号 column (| 1 | 一、本年新收… |) or a sub-row's number in a cell of its own (| （三）不予公开 | 1 |
+    属于国家秘密 |) comes before the label, not among its figures.
+
+    It is when printed before the first applicant column of 表三's header (``first_column``, -1 when the header
+    does not name them all), or when it names a row of the form with room after it for all the row's figures
+    (a label printed in a figure's cell, "（六）其他处理情况1" among seven figures, has not).
+    """
+    if col < first_column:
+        return True
+    room = len(row) - col - 1
+    return room >= _ROW_FIGURES.get(table, 1) and _labels.match(row[col].text.strip(), table) is not None
+
+
+_ROW_FIGURES: Final = {"applications": len(layout.APPLICANT_FIELDS)}
+"""The figures of a row of the table (表三's seven columns; 表二's rows have one or three)."""
 
 
 _PATH_SEP: Final = re.compile(r"\s+/\s+")
@@ -696,7 +719,7 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
             for row in block.rows:
                 if table == "active_disclosure":
                     header = _header_row(row, ctx) or header
-                item = _row_item(row, positions, extras, header, loose)
+                item = _row_item(row, table, positions, extras, header, loose)
                 if item is None:
                     continue
                 if item.labels and item.labels[-1][0][-1:].isdigit() and not _has_numbers(item):
