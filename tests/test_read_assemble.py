@@ -914,6 +914,32 @@ class TestExtraColumns:
             "review_litigation: column not in the form ignored: 3"
         ]
 
+    @pytest.mark.parametrize("lead", ["1", "—"])
+    def test_review_figure_under_an_empty_corner(self, lead: str) -> None:
+        """表四 under a header whose first column is an empty corner cell, the row printing "1" (a 序号) or "—" there:
+        the fifteen figures are read under the header, the leading cell noted; none is moved a column along."""
+        root = layout.REVIEW_LITIGATION.root
+        results = [f.label for f in root.child("reconsideration").fields]
+        groups = [
+            root.child(r).label for r in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+        ]
+        figures = ["1", "1", "0", "2", "4", "0", "0", "2", "2", "4", "5", "1", "3", "4", "13"]
+        table = grid(["", *(g for g in groups for _ in range(5))], ["", *results * 3], [lead, *figures], table=1)
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            table,
+        )
+        result = assemble(doc)
+        review = result.report.review_litigation
+        assert review.reconsideration.values() == (1, 1, 0, 2, 4)
+        assert review.litigation_direct.values() == (0, 0, 2, 2, 4)
+        assert review.litigation_after_reconsideration.values() == (5, 1, 3, 4, 13)
+        assert [n.message for n in result.notes_with("extra-column")] == [
+            f"review_litigation: column not in the form ignored: {lead}"
+        ]
+
 
 class TestNumberBeforeTheLabel:
     """A bare number printed in a cell before a row's label is no figure of the row: the label after it is read."""

@@ -1587,7 +1587,7 @@ def _review_cells(
     """表四's fifteen cells of a grid row in official order, read under the header naming them.
 
     None (the row is read by order) when the row does not reach every named column, when it prints a figure in a
-    column under no header text at all (the row is shifted against the header: a leading cell of its own), or
+    column beyond the header's printed cells (the row is shifted against the header: a leading cell of its own), or
     when its only figure is a run of digits holding the whole table. ``table``: the grid of the row.
     """
     by_col = {col: (cell.text.strip(), cell.where) for col, cell in enumerate(row) if not cell.spanned}
@@ -1613,8 +1613,14 @@ def _review_cells(
 
 
 def _headed_columns(table: SourceTable) -> set[int]:
-    """The grid columns with a text in some header row of ``table`` (merged header cells included)."""
-    return {col for row in _header_rows(table) for col, cell in enumerate(row) if cell.text.strip()}
+    """The grid columns some header row of ``table`` prints a cell over, with a text or empty (a corner cell over a
+    序号 column), merged cells included: not the cells a reader added to square the grid after a header row ended."""
+    return {
+        col
+        for row in _header_rows(table)
+        for col, cell in enumerate(row)
+        if cell.text.strip() or cell.where.detail != _PADDING
+    }
 
 
 def _review_cell_names(flat: Sequence[str]) -> str:
