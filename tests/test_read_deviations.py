@@ -927,6 +927,22 @@ class TestDigitRuns:
         assert differences(result, REPORT) == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("blank", ["", "—"])
+    def test_run_in_one_cell_beside_cells_printed_blank(self, fmt: str, blank: str) -> None:
+        """The run "660042476" in 自然人's cell with the six other cells printed empty or "—" (not cells a reader
+        added): cut apart as when the row ends after it, never read as 自然人 = 660042476."""
+        printed = Printed(REPORT)
+        expected = REPORT.applications.new_received
+        run = "".join(str(v) for v in expected.values())
+        printed.row("new_received")[2] = [run, *[blank] * 6]
+        result = read_printed(printed, fmt)
+        assert result.report.applications.new_received == expected
+        origin = result.provenance["applications.new_received.natural_person"]
+        assert (origin.text, origin.inferred) == (run, True)
+        assert codes(result, "applications.new_received") == ["digits-split"]
+        assert differences(result, REPORT) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
     def test_review_run_in_one_cell(self, fmt: str) -> None:
         """表四's fifteen figures printed as one run in one cell: cut apart by its block sums (C4), inferred."""
         printed = Printed(REPORT)

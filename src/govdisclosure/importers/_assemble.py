@@ -969,6 +969,8 @@ def _read_row(
                 prefix,
             )
             return out, []
+    if item.cells and len(values) > 1 and any(len(t) >= count for t, _ in values) and _whole_run(values, count):
+        values = [cell for cell in values if cell[0] not in _BLANKS]  # the run alone, cut apart below
     if len(values) == count:
         return _read_cells(fields, values, prefix, ctx), []
     texts = [token for t, _ in values for token in unicodedata.normalize("NFKC", t).split()]
@@ -1126,9 +1128,9 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
 
 def _whole_run(cells: Sequence[tuple[str, Where]], count: int) -> bool:
     """True when the only printed cell of a row is a run of digits long enough to hold all its ``count`` cells
-    ("660042476" under 自然人, the others blank): the row's figures printed without separators, to be cut apart by
-    the digit splitter, not one figure of the first column."""
-    printed = [text for text, _ in cells if text]
+    ("660042476" under 自然人, the others empty or a blank marker such as "—"): the row's figures printed without
+    separators, to be cut apart by the digit splitter, not one figure of the first column."""
+    printed = [text for text, _ in cells if text not in _BLANKS]
     return len(printed) == 1 and len(printed[0]) >= count and printed[0].isascii() and printed[0].isdigit()
 
 
@@ -1148,7 +1150,7 @@ def _put(
     ctx: _Context,
     out: dict[str, Any],
 ) -> None:
-    text = " ".join(t for t, _ in values if t)  # (blank cells a reader added after a run are no part of it)
+    text = " ".join(t for t, _ in values if t not in _BLANKS)  # (the blank cells beside a run are no part of it)
     where = values[0][1] if values else _NOWHERE
     for field, value in zip(fields, cut, strict=True):
         out[field.key] = Decimal(value) if field.kind == "amount" else value
@@ -1307,7 +1309,8 @@ def _resolve(
         item, found = ambiguous[path]
         prefix = f"applications.{path}"
         where = item.values[0][1]
-        run = " ".join(t for t, _ in item.values if t)  # (blank cells a reader added after a run are no part of it)
+        # (the blank cells beside a run are no part of it)
+        run = " ".join(t for t, _ in item.values if t not in _BLANKS)
         if len(good) == 1:
             out: dict[str, Any] = {}
             _put(good[0][i], fields, prefix, item.values, ctx, out)
@@ -1686,7 +1689,8 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
     if not tokens:
         return {}
     if cells and _whole_run(tokens, len(_REVIEW_FLAT)):  # the fifteen figures without separators, in one cell
-        tokens = [token for token in tokens if token[0]]  # cut apart by the digit splitter, not read as 结果维持
+        # cut apart by the digit splitter, not read as 结果维持 (the blank cells beside the run are no part of it)
+        tokens = [token for token in tokens if token[0] not in _BLANKS]
     short = 0  # the cells printed when the printed row ends before the fifteenth (the reader padded the grid)
     if cells:
         reached = len(tokens)
