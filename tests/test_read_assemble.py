@@ -983,6 +983,31 @@ class TestNumberBeforeTheLabel:
         ]
 
 
+class TestLabelWording:
+    """A label printed on with its official wording on a line without figures."""
+
+    def test_scan_bounded_by_the_wording(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A line repeating a label thousands of times with no digit: each label's wording is looked for no further
+        than the official wording reaches, not to the end of the line (time growing with the line's square)."""
+        from govdisclosure.importers import _assemble
+
+        scanned: list[int] = []
+
+        class Spy:
+            def match(self, text: str, pos: int = 0, endpos: int = 10**9) -> Any:
+                scanned.append(min(endpos, len(text)) - pos)
+                return pattern.match(text, pos, endpos)
+
+        pattern = _assemble._NOT_DIGITS
+        monkeypatch.setattr(_assemble, "_NOT_DIGITS", Spy())
+        label = "（二）部分公开（区分处理的，只计这一情形，不"
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), SourceLine(label * 200)))
+        official = layout.table("2021", "applications").node("outcomes.partially_granted").label
+        assert len(scanned) >= 200
+        assert max(scanned) <= len(official) + 1
+        assert result.report.applications.outcomes.partially_granted.values() == (None,) * 7
+
+
 class TestHelpers:
     """Private helpers written for speed give what the plain forms they replace give."""
 

@@ -641,14 +641,20 @@ _NOT_DIGITS: Final = re.compile(r"\D*")
 
 def _rest_of_label(norm: str, start: int, end: int, match: _labels.LabelMatch) -> int:
     """How many characters of ``norm`` after a label found at ``start:end`` carry on its official wording up to the
-    first digit (the parenthetical of （二）部分公开（区分处理的…）, possibly cut short), else 0."""
-    words = _NOT_DIGITS.match(norm, end)
-    size = words.end() - end if words else 0
-    if not size:
-        return 0
+    first digit (the parenthetical of （二）部分公开（区分处理的…）, possibly cut short), else 0.
+
+    The text without digits is looked at no further than the official wording could reach (one character more,
+    to tell a longer text): scanning to the next digit, which may be the end of a long line, for every label on
+    it would take time growing with the square of the line.
+    """
     official = _labels.normalize(match.official)
     at = official.find(norm[start:end])
-    if at < 0 or not official.startswith(norm[end : end + size], at + end - start):
+    if at < 0:
+        return 0
+    rest = len(official) - (at + end - start)  # the official wording after what was found
+    words = _NOT_DIGITS.match(norm, end, end + rest + 1)
+    size = words.end() - end if words else 0
+    if not size or size > rest or not official.startswith(norm[end : end + size], at + end - start):
         return 0
     return size
 
