@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 from govdisclosure import layout
 from govdisclosure.errors import ReadError
-from govdisclosure.importers import assemble, read
+from govdisclosure.importers import ImportResult, assemble, read
 from govdisclosure.importers._source import SourceCell, SourceDocument, SourceLine, SourceNote, SourceTable, Where
 
 from .strategies_read import source_documents
@@ -830,6 +830,42 @@ class TestWordsInLines:
         result = assemble(document(*lines))
         assert result.report.applications.outcomes.granted.values() == (None, 1, 2, 0, 0, 0, 3)
         assert [n.path for n in result.notes_with("not-a-number")] == ["applications.outcomes.granted.natural_person"]
+
+    @staticmethod
+    def granted_line(cells: list[str]) -> ImportResult:
+        """A report on lines of text, （一）予以公开 printing ``cells``, the other rows zeros."""
+        lines = [SourceLine("三、收到和处理政府信息公开申请情况")]
+        for path, node in layout.table("2021", "applications").rows():
+            lines.append(SourceLine(" ".join([node.label, *(cells if path == "outcomes.granted" else ["0"] * 7)])))
+        return assemble(document(*lines))
+
+    @pytest.mark.parametrize("word", ["2023年", "12月", "7年度"])
+    def test_figure_with_a_word_is_not_a_number(self, word: str) -> None:
+        """予以公开 14 3 0 0 0 2 2023年: the last cell is blank with a not-a-number note, never read as 2023."""
+        result = self.granted_line(["14", "3", "0", "0", "0", "2", word])
+        assert result.report.applications.outcomes.granted.values() == (14, 3, 0, 0, 0, 2, None)
+        assert [(n.code, n.path) for n in result.notes if n.path and "granted" in n.path] == [
+            ("not-a-number", "applications.outcomes.granted.total")
+        ]
+
+    @pytest.mark.parametrize("column", [1, 6])
+    def test_count_with_a_unit_word(self, column: int) -> None:
+        """予以公开 14 3人 0 0 0 2 19 (or 19人 last): the count is read, with an annotation note, as in a grid."""
+        cells = ["14", "3", "0", "0", "0", "2", "19"]
+        cells[column] += "人"
+        result = self.granted_line(cells)
+        assert result.report.applications.outcomes.granted.values() == (14, 3, 0, 0, 0, 2, 19)
+        assert [n.code for n in result.notes if n.path and "granted" in n.path] == ["annotation"]
+
+    def test_figures_run_into_the_next_text(self) -> None:
+        """A figure with a long text run into it ("19第二十条…", page text joining cells) keeps the figure."""
+        result = self.granted_line(["14", "3", "0", "0", "0", "2", "19四、结转下年度"])
+        assert result.report.applications.outcomes.granted.values() == (14, 3, 0, 0, 0, 2, 19)
+
+    def test_sentence_after_a_count(self) -> None:
+        """予以公开 14 3 0 0 0 2 19件，其中…: the count ends the row, the sentence after it is no cell."""
+        result = self.granted_line(["14", "3", "0", "0", "0", "2", "19件，其中", "5", "件"])
+        assert result.report.applications.outcomes.granted.values() == (14, 3, 0, 0, 0, 2, 19)
 
 
 class TestPathHeaders:

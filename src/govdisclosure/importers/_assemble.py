@@ -662,8 +662,10 @@ def _rest_of_label(norm: str, start: int, end: int, match: _labels.LabelMatch) -
 def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
     """The tokens of the figures printed after a label on a line: numbers, blank markers and words in a cell's place.
 
-    A word or approximate figure (暂无, N/A, 约3) is a token of the run, so the figures after it keep their places;
-    the run ends at the first other text (the part of a token before it is kept: "5件" gives "5").
+    A token is read as a grid's cell is: a word or approximate figure (暂无, N/A, 约3) and a count with its unit
+    word ("3人", "5件") are cells of the run, so the figures after them keep their places. A figure with any other
+    word ("2023年", "12月") is one cell, unreadable (not-a-number), and ends the run, as does the first word not
+    led by a figure and the end of a sentence ("5件，其中…" gives "5件"): what follows is no cell of the row.
     """
     tokens: list[tuple[str, Where]] = []
     for m in _TOKEN.finditer(run):
@@ -671,14 +673,28 @@ def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
         if _RUN.fullmatch(token):
             if _DIGIT.search(token) or token in _BLANKS:
                 tokens.append((token, _at(where, offset + m.start())))
-        elif _WORD_CELL.match(unicodedata.normalize("NFKC", token)):
-            tokens.append((token, _at(where, offset + m.start())))
+            continue
+        cell = _SENTENCE_END.split(token, 1)[0]
+        if cell and _is_value(cell):
+            tokens.append((cell, _at(where, offset + m.start())))
+            if cell == token:
+                continue
         else:
-            head = _RUN.match(token)
+            head = _RUN.match(cell)
             if head and _DIGIT.search(head.group(0)):
-                tokens.append((head.group(0), _at(where, offset + m.start())))
-            break
+                word = cell[head.end() :]
+                # a figure with a short word of its own ("2023年", "12月份") is that unreadable cell; with a longer
+                # text run into it ("60第二十条…", as page text joins cells) the figure is kept, the text is not
+                short = len(word) <= _CELL_WORD and not _DIGIT.search(word)
+                tokens.append((cell if short else head.group(0), _at(where, offset + m.start())))
+        break
     return tokens
+
+
+_CELL_WORD: Final = 2
+"""Most characters of a word printed after a figure on a line that is taken for part of its cell ("2023年度")."""
+_SENTENCE_END: Final = re.compile("[，。；;：:]")
+"""Punctuation ending a sentence or clause, after which a line's text is prose, not cells ("5件，其中…")."""
 
 
 def _fuzzy_line(text: str, where: Where, table: str) -> _Item | None:
