@@ -361,6 +361,18 @@ class TestCells:
         assert codes(result, "active_disclosure.fees") == ["unit-converted"]
         assert differences(result, REPORT, besides=lambda p: p == "active_disclosure.fees.amount") == []
 
+    @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("cell", ["3次", "2.5人", "3件"])
+    def test_count_unit_in_a_money_cell(self, fmt: str, cell: str) -> None:
+        """ "3次" in the 万元 fees cell is a count, not an amount: the cell is blank with a not-a-number note."""
+        printed = Printed(REPORT)
+        next(r for r in printed.active if r[0] == "行政事业性收费")[1] = [cell]
+        result = read_printed(printed, fmt)
+        assert result.report.get("active_disclosure.fees.amount") is None
+        assert result.provenance["active_disclosure.fees.amount"].text == cell
+        assert codes(result, "active_disclosure.fees") == ["not-a-number"]
+        assert differences(result, REPORT, besides=lambda p: p == "active_disclosure.fees.amount") == []
+
 
 class TestRows:
     """Rows with too many cells, rows the form does not have, missing and repeated rows."""

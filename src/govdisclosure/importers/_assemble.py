@@ -54,7 +54,9 @@ _TABLE_SECTIONS: Final = ("active_disclosure", "applications", "review_litigatio
 _BLANKS: Final = frozenset({"", "-", "--", "—", "——", "/", "／", "无", "空", "－", "\u2013", "_", "\\", "&nbsp;"})
 _COUNT_UNITS: Final = "件次|人次|条次|件|个|项|条|人|户|家|次|份|宗|起|例|篇"
 """Short words printed after a count ("3人", "5件次", "2户"): the cell is that number, read with an annotation note."""
-_UNITS: Final = f"万元|元|万|{_COUNT_UNITS}"
+_MONEY_UNITS: Final = ("万元", "元", "万")
+"""The units an amount may be printed in; a count unit in a money cell says it holds no amount."""
+_UNITS: Final = f"{'|'.join(_MONEY_UNITS)}|{_COUNT_UNITS}"
 _VALUE: Final = re.compile(rf"^[-\u2212]?\d[\d,]*(?:\.\d+)?\s*(?:{_UNITS})?\s*(?:[（(][^）)]*[）)])?$|^\d+(?:\s+\d+)+$")
 _DIGIT: Final = re.compile(r"\d")  # compiled once: searched for in every value of every row
 _WORD_CELL: Final = re.compile(
@@ -832,6 +834,15 @@ def _value(text: str, kind: str, ctx: _Context, where: Where, path: str, unit: s
         return None, False
     number, printed_unit = m.group(1), m.group(2)
     if kind == "amount":
+        if printed_unit and printed_unit not in _MONEY_UNITS:  # "3次", "2.5人" in a money column: no amount
+            ctx.note(
+                "not-a-number",
+                f"{text!r} is a count ({printed_unit}), not an amount: cell left blank",
+                where,
+                "error",
+                path,
+            )
+            return None, False
         try:
             amount = Decimal(number)
         except InvalidOperation:  # pragma: no cover - the pattern only lets decimal numbers through
