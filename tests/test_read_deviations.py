@@ -980,6 +980,17 @@ class TestDigitRuns:
         assert differences(result, REPORT) == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
+    def test_review_cells_not_printed_have_no_provenance(self, fmt: str) -> None:
+        """表四's row ending after ten cells: the five cells the note calls not printed have no provenance (as in
+        表三's short rows); the ten printed ones keep theirs."""
+        printed = Printed(REPORT)
+        printed.review = printed.review[:10]
+        result = read_printed(printed, fmt)
+        kept = [p for p in result.provenance if p.startswith("review_litigation.")]
+        assert len(kept) == 10
+        assert not any(p.startswith("review_litigation.litigation_after_reconsideration.") for p in kept)
+
+    @pytest.mark.parametrize("fmt", FORMATS)
     def test_review_row_ending_early(self, fmt: str) -> None:
         """表四's row printed with its first ten cells only, under its header: the ten are read, 复议后起诉 is blank
         and a note says the printed row ends there."""

@@ -1734,8 +1734,11 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 tokens = tokens[:reached]  # cells, read by order (and checked by the sums), not as padded cells
             elif reached < len(_REVIEW_FLAT):
                 short = reached
-    item = _Item([], tokens, cells=cells)
-    values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
+    if short:  # the cells a reader added after the printed row are not printed: no value, no provenance
+        values = _read_cells(_REVIEW_FLAT_FIELDS, tokens, "review_litigation", ctx, missing=[])
+    else:
+        item = _Item([], tokens, cells=cells)
+        values, _ = _read_row(item, _REVIEW_FLAT_FIELDS, "review_litigation", ctx, _digits.review_totals)
     if short and values:
         ctx.note(
             "missing-cells",
