@@ -990,6 +990,18 @@ class TestDigitRuns:
         assert len(kept) == 10
         assert not any(p.startswith("review_litigation.litigation_after_reconsideration.") for p in kept)
 
+    def test_review_row_ending_early_under_a_short_header(self) -> None:
+        """表四's row printing four cells under a header of six (the grid squared to six, not fifteen): too few cells
+        to read, the row is left blank with a note (and nothing raised)."""
+        printed = Printed(REPORT)
+        page = printed.page("text")
+        header = "\t".join(block for block in REVIEW_BLOCKS for _ in range(5))
+        row = "\t".join(printed.review)
+        assert page.count(f"{header}\n{row}\n") == 1
+        result = read(page.replace(f"{header}\n{row}\n", "行政复议\t\t\t\t\t行政诉讼\n2\t5\t0\t4\n"), format="text")
+        assert result.report.review_litigation.reconsideration.values() == (None,) * 5
+        assert [n.code for n in result.notes if n.path == "review_litigation"][:1] == ["missing-cells"]
+
     @pytest.mark.parametrize("fmt", FORMATS)
     def test_review_row_ending_early(self, fmt: str) -> None:
         """表四's row printed with its first ten cells only, under its header: the ten are read, 复议后起诉 is blank

@@ -1734,7 +1734,8 @@ def _review(blocks: Sequence[SourceLine | SourceTable | _Segment], ctx: _Context
                 tokens = tokens[:reached]  # cells, read by order (and checked by the sums), not as padded cells
             elif reached < len(_REVIEW_FLAT):
                 short = reached
-    if short:  # the cells a reader added after the printed row are not printed: no value, no provenance
+    if short and len(tokens) == len(_REVIEW_FLAT):
+        # the cells a reader added after the printed row are not printed: no value, no provenance
         values = _read_cells(_REVIEW_FLAT_FIELDS, tokens, "review_litigation", ctx, missing=[])
     else:
         item = _Item([], tokens, cells=cells)
