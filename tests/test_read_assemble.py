@@ -976,6 +976,30 @@ class TestExtraColumns:
             f"review_litigation: column not in the form ignored: {lead}"
         ]
 
+    def test_review_row_one_short_under_an_empty_corner(self) -> None:
+        """表四's fifteen figures printed from the empty corner's column on, the row ending one cell before the
+        header (the reader padded the grid): read by order, never one column along under the header."""
+        root = layout.REVIEW_LITIGATION.root
+        results = [f.label for f in root.child("reconsideration").fields]
+        groups = [
+            root.child(r).label for r in ("reconsideration", "litigation_direct", "litigation_after_reconsideration")
+        ]
+        figures = ["5", "2", "5", "3", "15", "2", "1", "5", "3", "11", "2", "2", "4", "1", "9"]
+        table = grid(["", *(g for g in groups for _ in range(5))], ["", *results * 3], [*figures, ""], table=1)
+        padded = attrs.evolve(table.rows[2][15], where=Where(table=1, row=2, col=15, detail="padding"))
+        table = SourceTable((*table.rows[:2], (*table.rows[2][:15], padded)))
+        doc = document(
+            SourceLine("三、收到和处理政府信息公开申请情况"),
+            grid(*applications_rows()),
+            SourceLine("四、政府信息公开行政复议、行政诉讼情况"),
+            table,
+        )
+        result = assemble(doc)
+        review = result.report.review_litigation
+        assert review.reconsideration.values() == (5, 2, 5, 3, 15)
+        assert review.litigation_after_reconsideration.values() == (2, 2, 4, 1, 9)
+        assert result.notes_with("extra-column") == ()
+
 
 class TestNumberBeforeTheLabel:
     """A bare number printed in a cell before a row's label is no figure of the row: the label after it is read."""

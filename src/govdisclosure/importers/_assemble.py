@@ -1623,14 +1623,17 @@ def _review_cells(
     """表四's fifteen cells of a grid row in official order, read under the header naming them.
 
     None (the row is read by order) when the row does not reach every named column, when it prints a figure in a
-    column beyond the header's printed cells (the row is shifted against the header: a leading cell of its own), or
+    column the header does not name and either that column is beyond the header's printed cells or the printed
+    row ends before the header's last named column (the row is shifted against the header), or
     when its only figure is a run of digits holding the whole table. ``table``: the grid of the row.
     """
     by_col = {col: (cell.text.strip(), cell.where) for col, cell in enumerate(row) if not cell.spanned}
     if any(col not in by_col for col in header):
         return None
     extra_cols = [col for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
-    if extra_cols and not _headed_columns(table).issuperset(extra_cols):  # (looked for only when there are some)
+    if extra_cols and (  # (looked for only when there are some)
+        not _headed_columns(table).issuperset(extra_cols) or any(_is_padding(*by_col[col]) for col in header)
+    ):
         return None
     extra = [by_col[col] for col in extra_cols]
     column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
