@@ -328,6 +328,20 @@ class TestCells:
         assert differences(result, REPORT, besides=lambda p: p == path) == []
 
     @pytest.mark.parametrize("fmt", FORMATS)
+    @pytest.mark.parametrize("cell", ["见附件", "2023年", "177标题"])
+    def test_text_in_the_first_column_blanks_only_its_cell(self, fmt: str, cell: str) -> None:
+        """Text in 自然人's cell under the header is that cell, blank with not-a-number, as in any other column: never
+        taken for part of the label (which blanked the row with a note saying the label spans 自然人)."""
+        printed = Printed(REPORT)
+        printed.row("outcomes.granted")[2][0] = cell
+        result = read_printed(printed, fmt)
+        path = "applications.outcomes.granted.natural_person"
+        assert result.report.get(path) is None
+        assert result.provenance[path].text == cell
+        assert codes(result, "applications.outcomes.granted") == ["not-a-number"]
+        assert differences(result, REPORT, besides=lambda p: p == path) == []
+
+    @pytest.mark.parametrize("fmt", FORMATS)
     def test_count_with_unit_word_in_table_two(self, fmt: str) -> None:
         """ "60人次" in 行政许可's 本年处理决定数量 cell is 60, noted: the row is found, no figure lost."""
         printed = Printed(REPORT)

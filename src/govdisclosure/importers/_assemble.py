@@ -291,10 +291,15 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
-        elif values and any(t for t, _ in values) and not _label_after_number(row, col, first_column, table):
+        elif (
+            not _label_after_number(row, col, first_column, table)
+            if values and any(t for t, _ in values)
+            else bool(labels) and positions is not None and col in positions and _text_in_first_cell(row, col)
+        ):
             # A figure printed since the last label: the cells have started. Text among the figures ("3人数", "见附件")
             # is one unreadable cell of the row, read (and noted) as such: taken for a label, it would drop the
-            # figures before it and move those after it to other columns.
+            # figures before it and move those after it to other columns. So is text in the first figure column
+            # the header names, when the row keeps no room after it for all its figures.
             # A merged cell reaching into the row from above is not printed in it: it is skipped like a blank.
             if not cell.spanned:
                 values.append((text, cell.where))
@@ -331,6 +336,15 @@ def _label_after_number(row: Sequence[SourceCell], col: int, first_column: int, 
         return True
     room = len(row) - col - 1
     return room >= _ROW_FIGURES.get(table, 1) and _labels.match(row[col].text.strip(), table) is not None
+
+
+def _text_in_first_cell(row: Sequence[SourceCell], col: int) -> bool:
+    """True when the text cell at grid column ``col`` of a 表三 row, after its label and under an applicant column
+    of the header, is the row's first figure cell ("见附件" under 自然人), not a second level of its label: it names
+    no row of the form, and the row has no room after it for seven figures (a sub-row's label printed where the
+    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has)."""
+    room = len(row) - col - 1
+    return room < len(layout.APPLICANT_FIELDS) and _labels.match(row[col].text.strip(), "applications") is None
 
 
 _ROW_FIGURES: Final = {"applications": len(layout.APPLICANT_FIELDS)}
