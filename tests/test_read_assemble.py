@@ -1030,6 +1030,17 @@ class TestNumberBeforeTheLabel:
         assert withheld.query_matters.values() == (1, 1, 1, 1, 1, 1, 6)
         assert result.notes_with("row-missing") == ()
 
+    def test_header_row_under_a_corner_cell_has_no_figures(self) -> None:
+        """A header row printing the column names after a corner cell of its own text: every cell is a name (a
+        label), none is taken for text in 自然人's figure cell."""
+        from govdisclosure.importers._assemble import _row_item
+
+        row = grid(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", *self.HEADER]).rows[0]
+        item = _row_item(row, "applications", tuple(range(1, 8)), first_column=1)
+        assert item is not None
+        assert [text for text, _ in item.labels] == [row[0].text, *self.HEADER]
+        assert item.values == []
+
     def test_label_among_the_figures_stays_a_cell(self) -> None:
         """A row's label printed into a figure's cell (| （二）部分公开… | 8 | （六）其他处理情况1 | 0 | …) leaves no
         room for a row's seven figures after it: it is that cell, blank, and the row keeps its other figures."""

@@ -273,17 +273,18 @@ def _row_item(
     extras: dict[int, str] | None = None,
     header: dict[int, str] | None = None,
     loose: _Loose | None = None,
+    first_column: int = -1,
 ) -> _Item | None:
     """A grid row as an item: its label cells, and the value cells after the last of them.
 
     ``table`` is the section's (``applications``…), whose row labels are known; ``positions``, ``extras``,
-    ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`).
+    ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`); ``first_column`` is the
+    leftmost of ``positions`` (-1 without them), found once for the table.
     """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
     cols: list[int] = []
     label_col = -1
-    first_column = min(positions) if positions else -1  # the header's first applicant column, when it names all
     for col, cell in enumerate(row):
         text, is_value = _cell_text(cell.text)
         if is_value:
@@ -291,10 +292,10 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
-        elif (
-            not _label_after_number(row, col, first_column, table)
-            if values and any(t for t, _ in values)
-            else bool(labels) and positions is not None and col in positions and _text_in_first_cell(row, col)
+        elif (values or col == first_column) and (  # (most text cells, labels, are ruled out by this test alone)
+            not _label_after_number(row, col, positions, table)
+            if any(t for t, _ in values)
+            else col == first_column and bool(labels) and _text_in_first_cell(row, col)
         ):
             # A figure printed since the last label: the cells have started. Text among the figures ("3人数", "见附件")
             # is one unreadable cell of the row, read (and noted) as such: taken for a label, it would drop the
@@ -323,28 +324,33 @@ def _row_item(
     return _Item(labels, values, True, cols, label_col, positions, extras, header, loose, row)
 
 
-def _label_after_number(row: Sequence[SourceCell], col: int, first_column: int, table: str) -> bool:
+def _label_after_number(row: Sequence[SourceCell], col: int, positions: tuple[int, ...] | None, table: str) -> bool:
     """True when the text cell at grid column ``col`` of ``row``, printed after a number, is the row's label all the
     same: a 序号 column (| 1 | 一、本年新收… |) or a sub-row's number in a cell of its own (| （三）不予公开 | 1 |
     属于国家秘密 |) comes before the label, not among its figures.
 
-    It is when printed before the first applicant column of 表三's header (``first_column``, -1 when the header
+    It is when printed before the first applicant column of 表三's header (``positions``, None when the header
     does not name them all), or when it names a row of the form with room after it for all the row's figures
     (a label printed in a figure's cell, "（六）其他处理情况1" among seven figures, has not).
     """
-    if col < first_column:
+    if positions and col < min(positions):
         return True
     room = len(row) - col - 1
     return room >= _ROW_FIGURES.get(table, 1) and _labels.match(row[col].text.strip(), table) is not None
 
 
 def _text_in_first_cell(row: Sequence[SourceCell], col: int) -> bool:
-    """True when the text cell at grid column ``col`` of a 表三 row, after its label and under an applicant column
-    of the header, is the row's first figure cell ("见附件" under 自然人), not a second level of its label: it names
-    no row of the form, and the row has no room after it for seven figures (a sub-row's label printed where the
-    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has)."""
+    """True when the text cell at grid column ``col`` of a 表三 row, after its label and under the header's first
+    applicant column, is the row's first figure cell ("见附件" under 自然人), not a second level of its label: it names
+    no row of the form, the row has no room after it for seven figures (a sub-row's label printed where the
+    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has) and it is a data row (a header row printing
+    the names of the columns under a corner cell of its own is not)."""
     room = len(row) - col - 1
-    return room < len(layout.APPLICANT_FIELDS) and _labels.match(row[col].text.strip(), "applications") is None
+    return (
+        room < len(layout.APPLICANT_FIELDS)
+        and _labels.match(row[col].text.strip(), "applications") is None
+        and _has_digit(row)
+    )
 
 
 _ROW_FIGURES: Final = {"applications": len(layout.APPLICANT_FIELDS)}
@@ -754,10 +760,11 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
                     if partial is not None:  # one note for every table under the same printed header
                         positions, extras, loose = None, {}, looses.setdefault(partial, _Loose(partial))
             header = {}
+            first_column = min(positions) if positions else -1
             for row in block.rows:
                 if table == "active_disclosure":
                     header = _header_row(row, ctx) or header
-                item = _row_item(row, table, positions, extras, header, loose)
+                item = _row_item(row, table, positions, extras, header, loose, first_column)
                 if item is None:
                     continue
                 if item.labels and item.labels[-1][0][-1:].isdigit() and not _has_numbers(item):
