@@ -1030,17 +1030,6 @@ class TestNumberBeforeTheLabel:
         assert withheld.query_matters.values() == (1, 1, 1, 1, 1, 1, 6)
         assert result.notes_with("row-missing") == ()
 
-    def test_header_row_under_a_corner_cell_has_no_figures(self) -> None:
-        """A header row printing the column names after a corner cell of its own text: every cell is a name (a
-        label), none is taken for text in 自然人's figure cell."""
-        from govdisclosure.importers._assemble import _row_item
-
-        row = grid(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", *self.HEADER]).rows[0]
-        item = _row_item(row, "applications", tuple(range(1, 8)), first_column=1)
-        assert item is not None
-        assert [text for text, _ in item.labels] == [row[0].text, *self.HEADER]
-        assert item.values == []
-
     def test_label_among_the_figures_stays_a_cell(self) -> None:
         """A row's label printed into a figure's cell (| （二）部分公开… | 8 | （六）其他处理情况1 | 0 | …) leaves no
         room for a row's seven figures after it: it is that cell, blank, and the row keeps its other figures."""
@@ -1052,6 +1041,36 @@ class TestNumberBeforeTheLabel:
         assert [n.code for n in result.notes if n.path == "applications.outcomes.partially_granted.commercial"] == [
             "not-a-number"
         ]
+
+
+class TestTextInTheFirstFigureCell:
+    """Text in 自然人's cell of a 表三 row under the header: that cell, not a second level of the label."""
+
+    HEADER = TestNumberBeforeTheLabel.HEADER
+
+    def test_header_row_under_a_corner_cell_has_no_figures(self) -> None:
+        """A header row printing the column names after a corner cell of its own text: every cell is a name (a
+        label), none is taken for text in 自然人's figure cell; the data rows under it are read."""
+        from govdisclosure.importers._assemble import _Context, _items
+
+        corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+        items = _items([grid([corner, *self.HEADER], *applications_rows())], "applications", _Context())
+        assert [text for text, _ in items[0].labels] == [corner, *self.HEADER]
+        assert items[0].values == []
+        assert [text for text, _ in items[1].values] == ["1", "1", "1", "1", "1", "1", "6"]
+
+    def test_row_columns_right_of_the_header(self) -> None:
+        """A text table printing its rows two grid columns right of the header's (| | | 6.属于四类过程性信息 | 5号 |
+        0 | …): "5号" is 自然人's cell, blank with not-a-number, the six figures after it read under their columns."""
+        rows = [["", "", *row] for row in applications_rows()]
+        target = next(row for row in rows if row[2] == "6.属于四类过程性信息")
+        target[3] = "5号"
+        table = grid(["（本列数据的勾稽关系为：第一项加第二项之和）", *self.HEADER, "", ""], *rows)
+        result = assemble(document(SourceLine("三、收到和处理政府信息公开申请情况"), table))
+        row = result.report.applications.outcomes.withheld.process_information
+        assert row.values() == (None, 1, 1, 1, 1, 1, 6)
+        assert [n.code for n in result.notes if n.path and "process_information" in n.path] == ["not-a-number"]
+        assert result.report.applications.new_received.values() == (1, 1, 1, 1, 1, 1, 6)
 
 
 class TestLabelWording:

@@ -279,7 +279,7 @@ def _row_item(
 
     ``table`` is the section's (``applications``…), whose row labels are known; ``positions``, ``extras``,
     ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`); ``first_column`` is the
-    leftmost of ``positions`` (-1 without them), found once for the table.
+    leftmost of ``positions``, found once for the table (-1 without them, and for a header row).
     """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
@@ -292,15 +292,15 @@ def _row_item(
                 continue
             values.append((text, cell.where))
             cols.append(col)
-        elif (values or col == first_column) and (  # (most text cells, labels, are ruled out by this test alone)
+        elif (values or 0 <= first_column <= col) and (  # (most text cells, labels, are ruled out by this alone)
             not _label_after_number(row, col, positions, table)
             if any(t for t, _ in values)
-            else col == first_column and bool(labels) and _text_in_first_cell(row, col)
+            else 0 <= first_column <= col and bool(labels) and _text_in_first_cell(row, col)
         ):
             # A figure printed since the last label: the cells have started. Text among the figures ("3人数", "见附件")
             # is one unreadable cell of the row, read (and noted) as such: taken for a label, it would drop the
-            # figures before it and move those after it to other columns. So is text in the first figure column
-            # the header names, when the row keeps no room after it for all its figures.
+            # figures before it and move those after it to other columns. So is text before the first figure, in
+            # a column the header has for figures, when the row keeps no room after it for all its figures.
             # A merged cell reaching into the row from above is not printed in it: it is skipped like a blank.
             if not cell.spanned:
                 values.append((text, cell.where))
@@ -340,17 +340,14 @@ def _label_after_number(row: Sequence[SourceCell], col: int, positions: tuple[in
 
 
 def _text_in_first_cell(row: Sequence[SourceCell], col: int) -> bool:
-    """True when the text cell at grid column ``col`` of a 表三 row, after its label and under the header's first
-    applicant column, is the row's first figure cell ("见附件" under 自然人), not a second level of its label: it names
+    """True when the text cell at grid column ``col`` of a 表三 row, after its label and before any figure, in the
+    header's columns of figures, is the row's first figure cell ("见附件" under 自然人), not a second level of its
+    label (the columns of a row may lie one or two to the right of the header's, as text tables print them): it names
     no row of the form, the row has no room after it for seven figures (a sub-row's label printed where the
-    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has) and it is a data row (a header row printing
-    the names of the columns under a corner cell of its own is not)."""
+    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has). Header rows are not asked (their
+    ``first_column`` is -1): they print column names there."""
     room = len(row) - col - 1
-    return (
-        room < len(layout.APPLICANT_FIELDS)
-        and _labels.match(row[col].text.strip(), "applications") is None
-        and _has_digit(row)
-    )
+    return room < len(layout.APPLICANT_FIELDS) and _labels.match(row[col].text.strip(), "applications") is None
 
 
 _ROW_FIGURES: Final = {"applications": len(layout.APPLICANT_FIELDS)}
@@ -747,8 +744,10 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
     for block in blocks:
         if isinstance(block, SourceTable):
             loose = None
+            header_ids: set[int] = set()  # the rows printing no digit, by id: they have no figure columns
             if table == "applications":  # a table without header rows continues the last one's columns
                 header_rows = _header_rows(block)
+                header_ids = {id(row) for row in header_rows}
                 truncated: list[tuple[str, str, Where]] = []
                 found = _header_positions(header_rows, truncated)
                 if found is not None:
@@ -764,7 +763,8 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
             for row in block.rows:
                 if table == "active_disclosure":
                     header = _header_row(row, ctx) or header
-                item = _row_item(row, table, positions, extras, header, loose, first_column)
+                first = -1 if id(row) in header_ids else first_column
+                item = _row_item(row, table, positions, extras, header, loose, first)
                 if item is None:
                     continue
                 if item.labels and item.labels[-1][0][-1:].isdigit() and not _has_numbers(item):
