@@ -1172,3 +1172,68 @@ class TestHelpers:
         assert _meta.SECTION_WORDS.keys() == _meta.SECTION_PATTERNS.keys()
         for key, words in _meta.SECTION_WORDS.items():
             assert all(word in _meta.SECTION_PATTERNS[key].pattern for word in words)
+
+
+class TestThirdReviewFindings:
+    """A final review's cases: a 备注 column beside 表三, and 表四 with a 序号 under an empty corner."""
+
+    TOP = "某县人民政府2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    HEAD = ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+
+    @staticmethod
+    def markdown(rows: list[list[str]]) -> str:
+        lines = [rows[0], ["---"] * len(rows[0]), *rows[1:]]
+        return "\n".join("| " + " | ".join(row) + " |" for row in lines)
+
+    @staticmethod
+    def html(rows: list[list[str]]) -> str:
+        return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    @pytest.mark.parametrize("note_column", [True, False])
+    def test_text_under_natural_person_beside_a_blank_last_cell(self, fmt: str, note_column: bool) -> None:
+        """A blank 备注 (or trailing) cell is no room for a figure: '见附件' is 自然人's cell, not part of the label,
+        and the six figures after it stay under their own columns."""
+        header = ["", *self.HEAD, "备注"] if note_column else ["", *self.HEAD]
+        rows = [
+            header,
+            ["（一）予以公开", "见附件", "3", "0", "0", "0", "2", "19", ""],
+            ["（七）总计", "14", "3", "0", "0", "0", "2", "19", "含转办" if note_column else ""],
+        ]
+        source = self.TOP + self.markdown(rows) if fmt == "markdown" else self.TOP + self.html(rows)
+        result = read(source, format=fmt)
+        assert result.report.applications.outcomes.granted.values() == (None, 3, 0, 0, 0, 2, 19)
+        assert [n.code for n in result.notes if n.path == "applications.outcomes.granted.natural_person"] == [
+            "not-a-number"
+        ]
+
+    REVIEW = ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+    FIGURES = ("1", "1", "0", "2", "4", "0", "0", "2", "2", "4", "5", "1", "3", "4", "13")
+
+    def review(self, data: list[str]) -> ImportResult:
+        top = (
+            f"{self.TOP}一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n四、政府信息公开行政复议、行政诉讼情况\n"
+        )
+        blocks = ["行政复议"] * 5 + ["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5
+        return read(top + self.markdown([["", *blocks], ["", *self.REVIEW * 3], list(data)]), format="markdown")
+
+    def test_a_serial_number_under_the_corner_and_the_last_cell_left_out(self) -> None:
+        """| 1 | fourteen figures |: the sums say the 1 is a 序号 — read under the header, never one column right."""
+        result = self.review(["1", *self.FIGURES[:14]])
+        review = result.report.review_litigation
+        assert review.reconsideration.values() == (1, 1, 0, 2, 4)
+        assert review.litigation_direct.values() == (0, 0, 2, 2, 4)
+        assert review.litigation_after_reconsideration.values() == (5, 1, 3, 4, None)
+        assert {"extra-column", "missing-cells"} <= {n.code for n in result.notes}
+
+    def test_fifteen_figures_from_the_corner_column(self) -> None:
+        """The same shape printed one column off the header: the sums say read in order."""
+        review = self.review(self.FIGURES).report.review_litigation
+        assert review.litigation_after_reconsideration.values() == (5, 1, 3, 4, 13)
+
+    def test_a_row_the_sums_cannot_place_is_left_blank(self) -> None:
+        """Neither reading adds up: no figure is placed, and a note says why."""
+        result = self.review(["7", "1", "1", "0", "2", "9", "0", "0", "2", "2", "9", "5", "1", "3", "4"])
+        review = result.report.review_litigation
+        assert review.reconsideration.values() == (None,) * 5
+        assert "row-misaligned" in {n.code for n in result.notes}

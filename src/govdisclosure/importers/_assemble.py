@@ -343,10 +343,11 @@ def _text_in_first_cell(row: Sequence[SourceCell], col: int) -> bool:
     """True when the text cell at grid column ``col`` of a 表三 row, after its label and before any figure, in the
     header's columns of figures, is the row's first figure cell ("见附件" under 自然人), not a second level of its
     label (the columns of a row may lie one or two to the right of the header's, as text tables print them): it names
-    no row of the form, the row has no room after it for seven figures (a sub-row's label printed where the
-    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has). Header rows are not asked (their
+    no row of the form, the row prints fewer than seven cells after it (a sub-row's label printed where the
+    header has 自然人, | （三）不予公开 | 1.属于国家秘密 | 2 | … |, has seven; a blank 备注 cell after 总计 is no
+    figure's). Header rows are not asked (their
     ``first_column`` is -1): they print column names there."""
-    room = len(row) - col - 1
+    room = sum(1 for cell in row[col + 1 :] if cell.text.strip())  # cells printed after it (not a blank 备注)
     return room < len(layout.APPLICANT_FIELDS) and _labels.match(row[col].text.strip(), "applications") is None
 
 
@@ -1652,12 +1653,32 @@ def _review_cells(
     if any(col not in by_col for col in header):
         return None
     extra_cols = [col for col in by_col if col not in header and by_col[col][0] and _is_value(by_col[col][0])]
-    if extra_cols and (  # (looked for only when there are some)
-        not _headed_columns(table).issuperset(extra_cols) or any(_is_padding(*by_col[col]) for col in header)
-    ):
-        return None
-    extra = [by_col[col] for col in extra_cols]
     column_of = {name: col for col, name in header.items()}  # the header names each of the fifteen cells once
+    if extra_cols:  # (looked for only when there are some)
+        if not _headed_columns(table).issuperset(extra_cols):
+            return None
+        if any(_is_padding(*by_col[col]) for col in header):
+            # A figure under a column the header does not name, and the row ends before the header's last column:
+            # either the row is printed one column off the header (its fifteen figures from the corner's column,
+            # read in order) or it prints a 序号 there and leaves its last cell out (read under the header). The
+            # same shape: only the sums of the three blocks tell which.
+            in_order = [text for col, (text, _) in sorted(by_col.items()) if text and _is_value(text)]
+            under_header = [by_col[column_of[name]][0] for name in _REVIEW_FLAT]
+            order_adds, header_adds = _review_adds_up(in_order), _review_adds_up(under_header)
+            if order_adds and not header_adds:
+                return None
+            if not (header_adds and not order_adds):
+                ctx.note(
+                    "row-misaligned",
+                    "review_litigation: the row prints a figure under a column the header does not name and ends "
+                    "before the header's last column; read in order or under the header, its blocks add up either "
+                    "way or neither: the row was left blank",
+                    by_col[extra_cols[0]][1],
+                    "error",
+                    "review_litigation",
+                )
+                return []
+    extra = [by_col[col] for col in extra_cols]
     first = by_col[column_of[_REVIEW_FLAT[0]]][0]
     if len(first) >= len(header) and _whole_run([by_col[col] for col in header], len(header)):
         return None
@@ -1670,6 +1691,20 @@ def _review_cells(
             "review_litigation",
         )
     return [by_col[column_of[name]] for name in _REVIEW_FLAT]
+
+
+def _review_adds_up(texts: Sequence[str]) -> bool:
+    """True when 表四's cells in official order (the first fifteen of ``texts``) add up in every block where all five
+    are plain counts (维持 + 纠正 + 其他 + 尚未审结 = 总计), and some block can be checked."""
+    checked = False
+    for start in range(0, 15, 5):
+        block = list(texts[start : start + 5])
+        if len(block) < 5 or not all(text.isascii() and text.isdigit() for text in block):
+            continue
+        if sum(map(int, block[:4])) != int(block[4]):
+            return False
+        checked = True
+    return checked
 
 
 def _headed_columns(table: SourceTable) -> set[int]:
