@@ -1237,3 +1237,12 @@ class TestThirdReviewFindings:
         review = result.report.review_litigation
         assert review.reconsideration.values() == (None,) * 5
         assert "row-misaligned" in {n.code for n in result.notes}
+
+    @pytest.mark.parametrize("tail", ["2023年共24件", "2023年以来", "2023年12月", "12月31日"])
+    def test_a_date_run_into_text_after_a_rows_figures_is_no_figure(self, tail: str) -> None:
+        """On a line of text, "2023年共24件" after the figures is a date and prose: 总计 is blank (not 2023)."""
+        header = "\t".join(["", *self.HEAD])
+        line = f"一、本年新收政府信息公开申请数量 19 3 0 0 0 2 {tail}"
+        result = read(f"{self.TOP}{header}\n{line}\n", format="text")
+        assert result.report.applications.new_received.values() == (19, 3, 0, 0, 0, 2, None)
+        assert "not-a-number" in {n.code for n in result.notes if n.path == "applications.new_received.total"}

@@ -706,12 +706,16 @@ def _run_tokens(run: str, where: Where, offset: int) -> list[tuple[str, Where]]:
                 # a figure with a short word of its own ("2023年", "12月份") is that unreadable cell; with a longer
                 # text run into it ("60第二十条…", as page text joins cells) the figure is kept, the text is not
                 short = len(word) <= _CELL_WORD and not _DIGIT.search(word)
+                if not short and word[:1] in _DATE_UNITS:  # "2023年共24件", "12月31日": a date, never a figure
+                    cell, short = head.group(0) + word[:1], True
                 tokens.append((cell if short else head.group(0), _at(where, offset + m.start())))
         break
     return tokens
 
 
 _CELL_WORD: Final = 2
+_DATE_UNITS: Final = "年月日"
+"""A figure followed by one of these is a date ("2023年以来"), an unreadable cell whatever text follows it."""
 """Most characters of a word printed after a figure on a line that is taken for part of its cell ("2023年度")."""
 _SENTENCE_END: Final = re.compile("[，。；;：:]")
 """Punctuation ending a sentence or clause, after which a line's text is prose, not cells ("5件，其中…")."""
