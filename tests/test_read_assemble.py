@@ -1246,3 +1246,13 @@ class TestThirdReviewFindings:
         result = read(f"{self.TOP}{header}\n{line}\n", format="text")
         assert result.report.applications.new_received.values() == (19, 3, 0, 0, 0, 2, None)
         assert "not-a-number" in {n.code for n in result.notes if n.path == "applications.new_received.total"}
+
+    @pytest.mark.parametrize("fmt", ["markdown", "html"])
+    def test_a_serial_number_after_the_label_under_a_corner_cell(self, fmt: str) -> None:
+        """| 一、本年新收… | 1 | seven figures |: the header shows where 自然人 is, so the 1 under its second corner
+        cell is no figure (it was read as 自然人, every figure one column right and 总计 dropped)."""
+        rows = [["", "", *self.HEAD], ["一、本年新收政府信息公开申请数量", "1", "19", "3", "0", "0", "0", "2", "24"]]
+        source = self.TOP + (self.markdown(rows) if fmt == "markdown" else self.html(rows))
+        result = read(source, format=fmt)
+        assert result.report.applications.new_received.values() == (19, 3, 0, 0, 0, 2, 24)
+        assert [n.code for n in result.notes if n.path == "applications.new_received"] == ["extra-column"]

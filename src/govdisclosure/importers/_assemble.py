@@ -1159,9 +1159,16 @@ def _by_position(item: _Item, fields: Sequence[layout.Field], prefix: str, ctx: 
                     return None
                 slots[k] = values[i]
             elif text:
-                if col - offset not in extras:
+                if col - offset in extras:
+                    ignored.append(f"{extras[col - offset]} {text}")
+                elif col < targets[0] and slot_of.keys() <= {
+                    c for c, (t, _) in zip(item.cols, values, strict=True) if t
+                }:
+                    # before the header's first figure column, with a figure printed under every one of them: a
+                    # 序号 printed after the label (under a corner cell of the header), no figure of the row
+                    ignored.append(text)
+                else:
                     return None  # a figure outside the header's columns: the header does not fit this row
-                ignored.append(f"{extras[col - offset]} {text}")
         if ignored:
             ctx.note(
                 "extra-column",
