@@ -1256,3 +1256,15 @@ class TestThirdReviewFindings:
         result = read(source, format=fmt)
         assert result.report.applications.new_received.values() == (19, 3, 0, 0, 0, 2, 24)
         assert [n.code for n in result.notes if n.path == "applications.new_received"] == ["extra-column"]
+
+    def test_two_rows_printed_side_by_side_on_one_grid_row(self) -> None:
+        """| 规章 | 1 | 2 | 3 | 行政规范性文件 | 6 | 3 | 11 |: both rows of 表二 are read (one was dropped)."""
+        top = "某县人民政府2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+        header = ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"] * 2
+        rows = [header, ["规章", "1", "2", "3", "行政规范性文件", "6", "3", "11"]]
+        result = read(
+            top + self.markdown(rows) + "\n" + self.TOP + "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1"
+        )
+        disclosure = result.report.active_disclosure
+        assert disclosure.regulations.values() == (1, 2, 3)
+        assert disclosure.normative_documents.values() == (6, 3, 11)

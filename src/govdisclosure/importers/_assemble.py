@@ -274,12 +274,15 @@ def _row_item(
     header: dict[int, str] | None = None,
     loose: _Loose | None = None,
     first_column: int = -1,
+    before: list[_Item] | None = None,
 ) -> _Item | None:
     """A grid row as an item: its label cells, and the value cells after the last of them.
 
     ``table`` is the section's (``applications``…), whose row labels are known; ``positions``, ``extras``,
     ``header`` and ``loose`` are the table's, shared by its rows (see :class:`_Item`); ``first_column`` is the
-    leftmost of ``positions``, found once for the table (-1 without them, and for a header row).
+    leftmost of ``positions``, found once for the table (-1 without them, and for a header row). A grid row
+    printing two rows of the form side by side (| 规章 | 1 | 2 | 3 | 行政规范性文件 | 6 | 3 | 11 |) gives the first
+    of them to ``before`` when given (else its figures are dropped), and returns the second.
     """
     labels: list[tuple[str, Where]] = []
     values: list[tuple[str, Where]] = []
@@ -306,15 +309,31 @@ def _row_item(
                 values.append((text, cell.where))
                 cols.append(col)
         else:
+            earlier = len(labels)
             if " / " in text:  # a header path (三、… / （一）…): each level is a label
                 for part in _PATH_SEP.split(text):
                     if not labels or labels[-1][0] != part:
                         labels.append((part, cell.where))
             elif not labels or labels[-1][0] != text:  # (a merged label cell repeats its text)
                 labels.append((text, cell.where))
-            label_col = col
             if values:  # values come after the last label
+                if before is not None and earlier and len(labels) > earlier and any(t for t, _ in values):
+                    # the figures of a row of the form printed before this label on the same grid row
+                    done = _Item(
+                        labels[:earlier],
+                        values,
+                        True,
+                        cols,
+                        label_col,
+                        positions,
+                        extras or {},
+                        header or {},
+                        loose,
+                        row,
+                    )
+                    before.append(done)
                 values, cols = [], []
+            label_col = col
     if not labels and not values:
         return None
     if extras is None:
@@ -769,7 +788,9 @@ def _items(blocks: Sequence[SourceLine | SourceTable | _Segment], table: str, ct
                 if table == "active_disclosure":
                     header = _header_row(row, ctx) or header
                 first = -1 if id(row) in header_ids else first_column
-                item = _row_item(row, table, positions, extras, header, loose, first)
+                beside: list[_Item] = []
+                item = _row_item(row, table, positions, extras, header, loose, first, beside)
+                items.extend(beside)
                 if item is None:
                     continue
                 if item.labels and item.labels[-1][0][-1:].isdigit() and not _has_numbers(item):
